@@ -50,6 +50,10 @@ function(_wasmedge_plugin_kit_add_stub)
     C_VISIBILITY_PRESET default
     # LTO can lose .symver bindings (the X@WASMEDGE_0.16 aliases).
     INTERPROCEDURAL_OPTIMIZATION OFF
+    # Keep the stub out of the plug-in's output directory: a stub
+    # libwasmedge.so found by a plug-in search (or a NEEDED lookup) there
+    # would be loaded and crash on the first call.
+    LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/wasmedge-link-stub"
     LINK_DEPENDS "${map}")
   target_link_options(wasmedge PRIVATE "LINKER:--version-script=${map}")
 endfunction()
