@@ -1,0 +1,7 @@
+/** The list of commands; each module exports `register(program)`. */
+import type { Command } from 'commander';
+import { register as inspect } from './inspect.js';
+import { register as call } from './call.js';
+import { register as run } from './run.js';
+
+export const commands: Array<(program: Command) => void> = [inspect, call, run];

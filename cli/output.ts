@@ -1,0 +1,35 @@
+/** How every command reports: errors as `error[CODE]: message` + `  hint: …` on stderr, JSON on stdout. */
+import pc from 'picocolors';
+import { KitError, isKitError, type ErrorCode } from '../runtime/errors.js';
+
+const colour = pc.createColors(Boolean(process.stderr.isTTY) && !process.env.NO_COLOR);
+
+export function formatError(code: ErrorCode | string, message: string, hint?: string, where?: string): string {
+  const head = `${colour.red(colour.bold(`error[${code}]`))}: ${message}`;
+  const lines = [head];
+  if (where) lines.push(`  ${colour.dim('at')}: ${where}`);
+  if (hint) lines.push(`  ${colour.cyan('hint')}: ${hint}`);
+  return lines.join('\n');
+}
+
+/** Prints any thrown value as an error report; returns the exit status to use. */
+export function reportError(e: unknown): 1 | 2 {
+  if (isKitError(e)) {
+    process.stderr.write(formatError(e.code, e.message, e.hint, e.path) + '\n');
+    return e.exitCode;
+  }
+  const err = e as Error;
+  process.stderr.write(formatError('E_INTERNAL', err?.message ?? String(e), 'This is a bug in wasmedge-plugin-kit; please report it with the command you ran.') + '\n');
+  if (process.env.WASMEDGE_PLUGIN_DEBUG && err?.stack) process.stderr.write(err.stack + '\n');
+  return 1;
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+}
+
+export function usageError(message: string, hint?: string): KitError {
+  return new KitError('E_USAGE', message, { hint });
+}
+
+export { colour };

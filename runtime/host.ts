@@ -1,0 +1,132 @@
+/**
+ * The runtime's front object: loads plug-ins the way WasmEdge does (file or directory, default paths,
+ * API-version check, first-name-wins) but reports every problem, and instantiates wasm against them.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { KitError, isKitError } from './errors.js';
+import { loadShim } from './native.js';
+import { Plugin } from './plugin.js';
+import type { PluginModule } from './module.js';
+import { WasmInstance, type InstantiateOptions, type WasiOptions } from './instance.js';
+import { defaultPluginPaths, fileIdentity, pluginCandidates } from './search-paths.js';
+import { toWasmBinary } from './wat.js';
+
+export interface LoadError {
+  path: string;
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export interface LoadResult {
+  loaded: Plugin[];
+  errors: LoadError[];
+  /** Every path searched, in order (directories and files). */
+  searched: string[];
+}
+
+export interface RunOptions extends WasiOptions {
+  modules?: PluginModule[];
+}
+
+function toLoadError(e: unknown, path: string): LoadError {
+  if (isKitError(e)) return { path: e.path ?? path, code: e.code, message: e.message, hint: e.hint };
+  return { path, code: 'E_LOAD_FAILED', message: (e as Error)?.message ?? String(e) };
+}
+
+export class PluginHost {
+  readonly #plugins = new Map<string, Plugin>();
+  readonly #byFile = new Map<string, Plugin>();
+  readonly #instances = new Set<WasmInstance>();
+
+  constructor() {
+    loadShim(); // fail early, with E_SHIM, if the shim is missing
+  }
+
+  get plugins(): Plugin[] {
+    return [...this.#plugins.values()];
+  }
+
+  findPlugin(name: string): Plugin | undefined {
+    return this.#plugins.get(name);
+  }
+
+  /** Loads one library, or every `.so` under a directory (recursively). Never throws for bad plug-ins. */
+  loadFromPath(fileOrDir: string): LoadResult {
+    const result: LoadResult = { loaded: [], errors: [], searched: [resolve(fileOrDir)] };
+    if (!existsSync(fileOrDir)) {
+      result.errors.push({ path: resolve(fileOrDir), code: 'E_NOT_FOUND', message: `no such file or directory: ${fileOrDir}`, hint: 'Check the path; relative paths are resolved from the current directory.' });
+      return result;
+    }
+    for (const c of pluginCandidates(fileOrDir)) {
+      if (c.skipReason) {
+        result.errors.push({ path: c.path, code: 'E_NOT_A_LIBRARY', message: `${c.path} is not a plug-in file: ${c.skipReason}`, hint: 'Give the .so file that the build produced.' });
+        continue;
+      }
+      this.#loadOne(c.path, result);
+    }
+    return result;
+  }
+
+  #loadOne(path: string, result: LoadResult): void {
+    const id = fileIdentity(path);
+    const same = this.#byFile.get(id);
+    if (same) {
+      if (!result.loaded.includes(same)) result.loaded.push(same);
+      return;
+    }
+    try {
+      const plugin = Plugin.load(path);
+      const existing = this.#plugins.get(plugin.name);
+      if (existing) {
+        throw new KitError('E_DUPLICATE_PLUGIN', `plug-in '${plugin.name}' from ${path} is already loaded from ${existing.path}; the first one wins`, { path });
+      }
+      this.#plugins.set(plugin.name, plugin);
+      this.#byFile.set(id, plugin);
+      result.loaded.push(plugin);
+    } catch (e) {
+      result.errors.push(toLoadError(e, path));
+    }
+  }
+
+  /** WASMEDGE_PLUGIN_PATH entries (empty ones ignored), then the installation's plug-in directory. */
+  loadWithDefaultPaths(paths = defaultPluginPaths()): LoadResult {
+    const result: LoadResult = { loaded: [], errors: [], searched: [] };
+    for (const p of paths) {
+      result.searched.push(resolve(p));
+      if (!existsSync(p)) continue;
+      const r = this.loadFromPath(p);
+      result.loaded.push(...r.loaded);
+      result.errors.push(...r.errors);
+    }
+    return result;
+  }
+
+  /** Instantiates wasm (binary or text) with the given plug-in modules and WASI preview1. */
+  async instantiate(source: Uint8Array | ArrayBuffer | string, options: Partial<InstantiateOptions> = {}): Promise<WasmInstance> {
+    const bytes = await toWasmBinary(source);
+    const inst = await WasmInstance.create(loadShim(), bytes, { modules: options.modules ?? [], wasi: options.wasi });
+    this.#instances.add(inst);
+    return inst;
+  }
+
+  /** Instantiates and runs `_start`; returns the exit code. The instance is disposed afterwards. */
+  async runWasi(source: Uint8Array | ArrayBuffer | string, options: RunOptions = {}): Promise<number> {
+    const { modules, ...wasi } = options;
+    const inst = await this.instantiate(source, { modules, wasi });
+    try {
+      return inst.runStart();
+    } finally {
+      inst.dispose();
+      this.#instances.delete(inst);
+    }
+  }
+
+  /** Disposes instances and modules. Libraries stay mapped: code from them may still be referenced. */
+  close(): void {
+    for (const i of this.#instances) i.dispose();
+    this.#instances.clear();
+    for (const p of this.#plugins.values()) p.disposeModules();
+  }
+}

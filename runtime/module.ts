@@ -1,0 +1,192 @@
+/**
+ * A module instance created by a plug-in's module descriptor: what it exports (functions with their
+ * types, memories, globals) and direct calls of its host functions with a scratch linear memory.
+ */
+import { closest } from 'fastest-levenshtein';
+import { KitError } from './errors.js';
+import { CallEngine, Frame, type WasmValue } from './call-engine.js';
+import { listNames, readString, stringIn, type Ptr, type Shim } from './native.js';
+import { valTypeName, type ValueTypeName } from './value-types.js';
+import type { FuncSignature } from './wasm-binary.js';
+import type { Plugin } from './plugin.js';
+
+export interface HostFunctionInfo extends FuncSignature {
+  name: string;
+  /** WasmEdge_FunctionInstanceContext * inside the plug-in's module. */
+  address: Ptr;
+}
+
+export interface GlobalInfo { name: string; type: string; mutable: boolean }
+export interface MemoryInfo { name: string; pages: number }
+
+/** A scratch buffer for direct calls: its address in the scratch memory and a way to read it back. */
+export interface ScratchBuffer { address: number; size: number; read(): Uint8Array }
+
+export function nearest(name: string, candidates: string[]): string | undefined {
+  return candidates.length ? closest(name, candidates) : undefined;
+}
+
+function readValTypes(fn: (ctx: Ptr, out: Buffer, n: number) => number, lengthFn: (ctx: Ptr) => number, type: Ptr): ValueTypeName[] {
+  const n = lengthFn(type);
+  if (n === 0) return [];
+  const buf = Buffer.alloc(n * 8);
+  fn(type, buf, n);
+  const out: ValueTypeName[] = [];
+  for (let i = 0; i < n; i++) out.push(valTypeName(buf.subarray(i * 8, i * 8 + 8)) as ValueTypeName);
+  return out;
+}
+
+export class PluginModule {
+  /** Name the plug-in gave WasmEdge_ModuleInstanceCreate: what wasm imports. */
+  readonly instanceName: string;
+  #functions?: HostFunctionInfo[];
+  #disposed = false;
+  #scratch?: { frame: Frame; memory: WebAssembly.Memory; next: number; bindings: Map<string, number> };
+  readonly #dependents = new Set<{ dispose(): void }>();
+
+  constructor(
+    readonly shim: Shim,
+    readonly plugin: Plugin,
+    /** The module descriptor's name. */
+    readonly name: string,
+    readonly address: Ptr,
+    private readonly onDispose: () => void,
+  ) {
+    this.instanceName = readString(shim.ModuleInstanceGetModuleName(address));
+  }
+
+  get disposed(): boolean {
+    return this.#disposed;
+  }
+
+  #check(): void {
+    if (this.#disposed) throw new KitError('E_DISPOSED', `module '${this.instanceName}' of plug-in '${this.plugin.name}' was disposed`);
+  }
+
+  get functions(): HostFunctionInfo[] {
+    this.#check();
+    if (!this.#functions) {
+      const s = this.shim;
+      this.#functions = listNames(s.ModuleInstanceListFunctionLength, s.ModuleInstanceListFunction, this.address).map((name) => {
+        const address = s.ModuleInstanceFindFunction(this.address, stringIn(name)) as Ptr;
+        const type = s.FunctionInstanceGetFunctionType(address) as Ptr | null;
+        if (!type) return { name, address, params: [], results: [] };
+        return {
+          name,
+          address,
+          params: readValTypes(s.FunctionTypeGetParameters, s.FunctionTypeGetParametersLength, type),
+          results: readValTypes(s.FunctionTypeGetReturns, s.FunctionTypeGetReturnsLength, type),
+        };
+      });
+    }
+    return this.#functions;
+  }
+
+  get memories(): MemoryInfo[] {
+    this.#check();
+    const s = this.shim;
+    return listNames(s.ModuleInstanceListMemoryLength, s.ModuleInstanceListMemory, this.address).map((name) => ({
+      name,
+      pages: Number(s.MemoryInstanceGetPageSize(s.ModuleInstanceFindMemory(this.address, stringIn(name)))),
+    }));
+  }
+
+  get globals(): GlobalInfo[] {
+    this.#check();
+    const s = this.shim;
+    return listNames(s.ModuleInstanceListGlobalLength, s.ModuleInstanceListGlobal, this.address).map((name) => {
+      const type = s.GlobalInstanceGetGlobalType(s.ModuleInstanceFindGlobal(this.address, stringIn(name)));
+      const vt = s.GlobalTypeGetValType(type) as { Data: Uint8Array };
+      return { name, type: valTypeName(Uint8Array.from(vt.Data)), mutable: s.GlobalTypeGetMutability(type) === 1 };
+    });
+  }
+
+  function(name: string): HostFunctionInfo {
+    const f = this.functions.find((x) => x.name === name);
+    if (!f) {
+      const near = nearest(name, this.functions.map((x) => x.name));
+      throw new KitError('E_UNKNOWN_FUNCTION', `module '${this.instanceName}' has no function '${name}'`, {
+        hint: near ? `did you mean '${near}'? functions: ${this.functions.map((x) => x.name).join(', ')}` : 'the module has no functions',
+      });
+    }
+    return f;
+  }
+
+  #scratchState() {
+    if (!this.#scratch) {
+      const engine = CallEngine.get(this.shim);
+      const guest = this.shim.guestModuleCreate('scratch') as Ptr;
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536 });
+      const frame = new Frame(engine, guest, this.shim.guestMemory(guest) as Ptr, memory);
+      this.#scratch = { frame, memory, next: 16, bindings: new Map() };
+    }
+    return this.#scratch;
+  }
+
+  /** Allocates a zeroed buffer in the scratch memory that direct calls see as memory 0. */
+  scratchBuffer(size: number): ScratchBuffer {
+    this.#check();
+    const st = this.#scratchState();
+    const address = (st.next + 7) & ~7;
+    const end = address + size;
+    const need = Math.ceil(end / 65536) - st.memory.buffer.byteLength / 65536;
+    if (need > 0) st.memory.grow(need);
+    new Uint8Array(st.memory.buffer, address, size).fill(0);
+    st.next = end;
+    return { address, size, read: () => new Uint8Array(st.memory.buffer.slice(address, end)) };
+  }
+
+  /** The scratch memory itself (memory 0 of direct calls). */
+  get scratchMemory(): WebAssembly.Memory {
+    return this.#scratchState().memory;
+  }
+
+  /** Calls a host function directly with typed arguments; returns its results. */
+  call(name: string, ...args: Array<WasmValue | ScratchBuffer>): WasmValue[] {
+    this.#check();
+    const f = this.function(name);
+    const st = this.#scratchState();
+    let binding = st.bindings.get(name);
+    if (binding === undefined) {
+      binding = this.shim.bind(f.address, st.frame.guest) as number;
+      st.bindings.set(name, binding);
+    }
+    const values = args.map((a) => (typeof a === 'object' ? a.address : a));
+    return CallEngine.get(this.shim).callBinding(binding, f, st.frame, { plugin: this.plugin.name, module: this.instanceName, func: name }, values);
+  }
+
+  /** Instances that import this module register here so they are disposed before it. */
+  addDependent(d: { dispose(): void }): void {
+    this.#dependents.add(d);
+  }
+
+  removeDependent(d: { dispose(): void }): void {
+    this.#dependents.delete(d);
+  }
+
+  /** Deletes the module instance (its finalizer runs) and everything that depends on it. */
+  dispose(): void {
+    if (this.#disposed) return;
+    for (const d of [...this.#dependents]) d.dispose();
+    if (this.#scratch) {
+      for (const b of this.#scratch.bindings.values()) this.shim.unbind(b);
+      this.#scratch.frame.dispose();
+      this.shim.ModuleInstanceDelete(this.#scratch.frame.guest);
+      this.#scratch = undefined;
+    }
+    this.#disposed = true;
+    this.shim.ModuleInstanceDelete(this.address);
+    this.onDispose();
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      instanceName: this.instanceName,
+      functions: this.functions.map(({ name, params, results }) => ({ name, params, results })),
+      memories: this.memories,
+      globals: this.globals,
+    };
+  }
+}
+

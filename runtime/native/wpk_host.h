@@ -1,0 +1,98 @@
+/*
+ * wpk_host.h — the host-facing side of the shim: what the TypeScript runtime calls through koffi.
+ *
+ * Plug-ins never see this header; they use sdk/include/wasmedge/wasmedge.h, whose functions the shim
+ * implements. Everything here exists so that JavaScript (Node's WebAssembly engine) can stand in for
+ * WasmEdge's executor:
+ *   - a "guest module" is a WasmEdge_ModuleInstanceContext that represents one running wasm instance:
+ *     host functions see it through WasmEdge_CallingFrameGetModuleInstance, find its exports with
+ *     WasmEdge_ModuleInstanceFindFunction and call them with WasmEdge_ExecutorInvoke;
+ *   - its memory 0 is an "external" memory instance whose bytes belong to a JS WebAssembly.Memory;
+ *   - a "binding" pairs a host function with the guest module that imports it; calling a binding by
+ *     index is the hot path (one uint32 argument, values passed through shim-owned slots).
+ *
+ * Ids are small non-zero integers so that koffi passes them as plain numbers (no BigInt).
+ */
+#ifndef WPK_HOST_H
+#define WPK_HOST_H
+
+#include <stdint.h>
+#include "wasmedge/wasmedge.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- value slots --------------------------------------------------------------------------------
+ * One shim-owned array of WPK_SLOT_COUNT WasmEdge_Value (32 bytes each, 16-byte aligned), mapped
+ * once into JS with koffi.view. Before wpk_invoke the caller writes parameter i's payload into the
+ * low bytes of slot i (4 bytes for i32/f32, 8 for i64/f64, 16 for v128; reference types: the
+ * pointer-sized payload). Types need not be written: wpk_invoke copies the parameters to its own
+ * stack, zero-extends each payload by the function's declared type and sets .Type, so the slots can
+ * be reused by nested calls. After a successful call, return value i's payload is in slot i. */
+#define WPK_SLOT_COUNT 1024
+WasmEdge_Value *wpk_slots(void);               /* owned by the shim; valid until process exit */
+uint32_t wpk_slot_count(void);
+
+/* ---- guest modules (one per wasm instance, plus one scratch module for direct calls) -------------- */
+/* Creates a module instance named `name` (copied) with an external memory 0 named "memory" (no bytes
+ * attached yet). Caller owns it: free with WasmEdge_ModuleInstanceDelete. */
+WasmEdge_ModuleInstanceContext *wpk_guest_module_create(const char *name);
+/* Memory 0 of a guest module; owned by the module. */
+WasmEdge_MemoryInstanceContext *wpk_guest_memory(const WasmEdge_ModuleInstanceContext *guest);
+
+/* Points an external memory at JS-owned bytes. Call again whenever the JS ArrayBuffer changed
+ * (memory.grow detaches it). `grow_id` is passed back to the grow callback. max_pages = 65536 when
+ * the memory has no maximum. */
+void wpk_memory_attach(WasmEdge_MemoryInstanceContext *mem, uint32_t grow_id, uint8_t *base,
+                       uint64_t size_bytes, uint64_t max_pages);
+
+/* Callback the shim uses when a plug-in calls WasmEdge_MemoryInstanceGrowPage on an external memory:
+ * JS grows the WebAssembly.Memory, calls wpk_memory_attach with the new buffer, and returns 0, or
+ * returns -1 if the memory cannot grow. */
+typedef int32_t (*wpk_grow_fn)(uint32_t grow_id, uint32_t pages);
+void wpk_set_grow_callback(wpk_grow_fn fn);
+
+/* A function instance that stands for a wasm export: calling it (WasmEdge_ExecutorInvoke) calls the
+ * guest callback with `guest_id`. The type is copied. Caller owns the result until it is added to a
+ * module with WasmEdge_ModuleInstanceAddFunction (then the module owns it). */
+WasmEdge_FunctionInstanceContext *wpk_guest_function_create(const WasmEdge_FunctionTypeContext *type,
+                                                            uint32_t guest_id);
+
+/* JS side of a guest call: reads nparams values from `params`, calls the export, writes nreturns values
+ * (payload and Type) to `returns`, returns a WasmEdge_Result code (0 on success; on a trap JS keeps
+ * the exception and returns a failure code, which the host function sees from ExecutorInvoke). */
+typedef uint32_t (*wpk_guest_call_fn)(uint32_t guest_id, const WasmEdge_Value *params, uint32_t nparams,
+                                      WasmEdge_Value *returns, uint32_t nreturns);
+void wpk_set_guest_callback(wpk_guest_call_fn fn);
+
+/* ---- bindings: the hot path --------------------------------------------------------------------- */
+/* Pairs a host function (from a plug-in module) with the guest module that calls it. Returns a
+ * binding id (>0), or 0 when `fn` is NULL. Bindings live until wpk_unbind. */
+uint32_t wpk_bind(const WasmEdge_FunctionInstanceContext *fn, const WasmEdge_ModuleInstanceContext *guest);
+void wpk_unbind(uint32_t binding);
+
+/* Calls the binding's host function with parameters from the slots (see above), the guest module as
+ * calling frame, and writes the returns back to the slots. Returns the WasmEdge_Result code.
+ * Re-entrant: a host function may call back into wasm (ExecutorInvoke) which may call wpk_invoke. */
+uint32_t wpk_invoke(uint32_t binding);
+
+/* Name of the host function currently running (innermost), or NULL. For crash reports. */
+const char *wpk_current_function(void);
+
+/* ---- bookkeeping -------------------------------------------------------------------------------- */
+/* Number of live objects the shim allocated for plug-ins and the host (contexts, strings, bytes),
+ * used by tests and `wasmedge-plugin test` to find leaks. */
+uint64_t wpk_live_objects(void);
+/* Bytes of a WasmEdge_String created by the shim are malloc'ed; the runtime frees strings it reads
+ * through WasmEdge_StringDelete. Host-side allocation for option storage: */
+void *wpk_alloc(uint64_t size);                /* zeroed; free with wpk_free */
+void wpk_free(void *p);
+
+/* Version of the shim (the SDK version it was built from), e.g. "0.1.0". */
+const char *wpk_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,29 @@
+/** Where the package's own files are, wherever it is installed (compiled code runs from dist/). */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+function findPackageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'sdk'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('wasmedge-plugin-kit: cannot find the package root');
+    dir = parent;
+  }
+}
+
+export const packageRoot = findPackageRoot();
+export const sdkDir = join(packageRoot, 'sdk');
+export const templatesDir = join(packageRoot, 'templates');
+
+/** The host shim built by `npm install` (node-gyp). WASMEDGE_PLUGIN_KIT_SHIM overrides it. */
+export function shimPath(): string {
+  return process.env.WASMEDGE_PLUGIN_KIT_SHIM ?? join(packageRoot, 'build', 'Release', 'libwasmedge.so');
+}
+
+let version: string | undefined;
+export function kitVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}

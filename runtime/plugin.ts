@@ -1,0 +1,278 @@
+/**
+ * One loaded plug-in library: dlopen through koffi, WasmEdge_Plugin_GetDescriptor, descriptor checks, and
+ * the typed view of what it declares. Every failure is a KitError with the path and a hint.
+ */
+import { openSync, readSync, closeSync } from 'node:fs';
+import { KitError } from './errors.js';
+import {
+  CreateProto, ModuleDescriptor, PluginDescriptor, ProgramOption,
+  koffi, loadShim, readCString, type Ptr, type Shim,
+} from './native.js';
+import {
+  OPTION_TYPES, coerceOptionValue, readOptionValue, writeOptionValue,
+  type OptionInfo, type OptionType, type OptionValue,
+} from './options.js';
+import { PluginModule } from './module.js';
+
+export const SUPPORTED_API_VERSIONS = [5, 4] as const;
+
+/** Which WasmEdge releases accept a plug-in of this API version. */
+export function compatibleWith(apiVersion: number): string {
+  switch (apiVersion) {
+    case 5: return 'WasmEdge 0.17.x';
+    case 4: return 'WasmEdge 0.14.x–0.16.x';
+    case 3: return 'WasmEdge 0.13.x';
+    case 2: return 'WasmEdge 0.12.x';
+    case 1: return 'WasmEdge 0.11.x and older';
+    default: return 'no known WasmEdge release';
+  }
+}
+
+export interface PluginVersion { major: number; minor: number; patch: number; build: number }
+
+export interface ModuleDescriptorInfo {
+  name: string;
+  description: string;
+  /** Address of the WasmEdge_ModuleDescriptor (passed back to Create). */
+  address: Ptr;
+  create: Ptr;
+}
+
+interface OptionSlot extends Omit<OptionInfo, 'default'> { storage: Ptr | null; defaultValue: Ptr | null }
+
+// koffi unloads a library whose handle is collected: every plug-in stays referenced for the process.
+const retainedLibraries: unknown[] = [];
+
+const ELF_MACHINES: Record<string, number> = { x64: 62, arm64: 183, ia32: 3, arm: 40, riscv64: 243, ppc64: 21, s390x: 22 };
+
+/** Cheap checks before dlopen so that the common mistakes get precise errors. */
+function checkElf(path: string): void {
+  const head = Buffer.alloc(20);
+  let n = 0;
+  try {
+    const fd = openSync(path, 'r');
+    try { n = readSync(fd, head, 0, 20, 0); } finally { closeSync(fd); }
+  } catch (e) {
+    throw new KitError('E_NOT_FOUND', `cannot read ${path}: ${(e as Error).message}`, { path });
+  }
+  if (process.platform !== 'linux') return;
+  if (n < 20 || head.readUInt32BE(0) !== 0x7f454c46) {
+    throw new KitError('E_NOT_A_LIBRARY', `${path} is not a shared library (no ELF header)`, { path });
+  }
+  const cls = head[4] === 2 ? 64 : 32;
+  const machine = head.readUInt16LE(18);
+  const want = ELF_MACHINES[process.arch];
+  if ((want !== undefined && machine !== want) || cls !== (process.arch.endsWith('64') ? 64 : 32)) {
+    throw new KitError('E_WRONG_ARCH', `${path} is a ${cls}-bit ELF for machine ${machine}, this host is ${process.arch} (machine ${want})`, { path });
+  }
+  const type = head.readUInt16LE(16);
+  if (type !== 3) {
+    throw new KitError('E_NOT_A_LIBRARY', `${path} is an ELF ${type === 2 ? 'executable' : `file of type ${type}`}, not a shared library`, { path, hint: 'Build the plug-in as a shared library (add_library(... SHARED), crate-type = ["cdylib"]).' });
+  }
+}
+
+function classifyDlopenError(path: string, message: string): KitError {
+  const undef = /undefined symbol: ([^\s,]+)/.exec(message);
+  if (undef) {
+    const sym = undef[1];
+    return new KitError('E_MISSING_SYMBOL', `${path} needs symbol '${sym}', which the host does not provide`, {
+      path,
+      symbol: sym,
+      hint: sym.startsWith('WasmEdge_')
+        ? `'${sym}' is not part of the plug-in C API subset this kit implements (sdk/include/wasmedge/wasmedge.h); remove the call or ask for it to be added.`
+        : `Link the library that defines '${sym}' into the plug-in (it is not a WasmEdge symbol).`,
+    });
+  }
+  const version = /version `([^']+)' not found/.exec(message);
+  if (version) {
+    return new KitError('E_MISSING_SYMBOL', `${path} needs symbol version ${version[1]}, which the host shim does not define`, {
+      path, hint: 'Build the plug-in against sdk/include and sdk/link of this kit (WasmEdge 0.17 symbol versions).',
+    });
+  }
+  if (/wrong ELF class|ELFCLASS|machine/.test(message)) return new KitError('E_WRONG_ARCH', `${path}: ${message}`, { path });
+  if (/invalid ELF header|file too short|not an ELF/.test(message)) return new KitError('E_NOT_A_LIBRARY', `${path}: ${message}`, { path });
+  return new KitError('E_LOAD_FAILED', `cannot load ${path}: ${message}`, { path });
+}
+
+function badDescriptor(path: string, message: string): KitError {
+  return new KitError('E_BAD_DESCRIPTOR', `${path}: ${message}`, { path });
+}
+
+export class Plugin {
+  readonly name: string;
+  readonly description: string;
+  readonly path: string;
+  readonly apiVersion: number;
+  readonly version: PluginVersion;
+  readonly moduleDescriptors: ModuleDescriptorInfo[];
+  readonly #options: OptionSlot[];
+  readonly #shim: Shim;
+  readonly #modules = new Set<PluginModule>();
+
+  /** Loads a plug-in library; throws a KitError naming the problem. The shim is loaded first. */
+  static load(path: string): Plugin {
+    const shim = loadShim();
+    checkElf(path);
+    let lib: ReturnType<typeof koffi.load>;
+    try {
+      lib = koffi.load(path);
+    } catch (e) {
+      throw classifyDlopenError(path, (e as Error).message);
+    }
+    retainedLibraries.push(lib);
+    let getDescriptor: () => Ptr | null;
+    try {
+      getDescriptor = lib.func('void *WasmEdge_Plugin_GetDescriptor(void)') as () => Ptr | null;
+    } catch {
+      throw new KitError('E_NO_DESCRIPTOR', `${path} does not export WasmEdge_Plugin_GetDescriptor`, { path });
+    }
+    const desc = getDescriptor();
+    if (!desc) throw new KitError('E_NULL_DESCRIPTOR', `${path}: WasmEdge_Plugin_GetDescriptor returned NULL`, { path });
+    return new Plugin(shim, path, desc);
+  }
+
+  private constructor(shim: Shim, path: string, desc: Ptr) {
+    this.#shim = shim;
+    this.path = path;
+    const d = koffi.decode(desc, PluginDescriptor) as {
+      Name: Ptr | null; Description: Ptr | null; APIVersion: number;
+      Version: { Major: number; Minor: number; Patch: number; Build: number };
+      ModuleCount: number; ProgramOptionCount: number; ModuleDescriptions: Ptr | null; ProgramOptions: Ptr | null;
+    };
+    const name = readCString(d.Name);
+    if (d.APIVersion !== 5 && d.APIVersion !== 4) {
+      throw new KitError('E_API_VERSION',
+        `${path}: plug-in '${name ?? '?'}' has API version ${d.APIVersion} (${compatibleWith(d.APIVersion)}); this runtime supports 5 (WasmEdge 0.17.x) and 4 (WasmEdge 0.14.x–0.16.x)`,
+        { path, apiVersion: d.APIVersion });
+    }
+    if (!name) throw badDescriptor(path, 'the plug-in Name is NULL or empty');
+    this.name = name;
+    this.description = readCString(d.Description) ?? '';
+    this.apiVersion = d.APIVersion;
+    this.version = { major: d.Version.Major, minor: d.Version.Minor, patch: d.Version.Patch, build: d.Version.Build };
+    this.moduleDescriptors = this.#readModules(d.ModuleCount, d.ModuleDescriptions);
+    this.#options = this.#readOptions(d.ProgramOptionCount, d.ProgramOptions);
+  }
+
+  #readModules(count: number, array: Ptr | null): ModuleDescriptorInfo[] {
+    if (count > 0 && !array) throw badDescriptor(this.path, `ModuleCount is ${count} but ModuleDescriptions is NULL`);
+    if (count > 4096) throw badDescriptor(this.path, `ModuleCount is ${count}, which is not plausible (uninitialised?)`);
+    const out: ModuleDescriptorInfo[] = [];
+    for (let i = 0; i < count; i++) {
+      const address = BigInt(array!) + BigInt(i * ModuleDescriptor.size);
+      const m = koffi.decode(address, ModuleDescriptor) as { Name: Ptr | null; Description: Ptr | null; Create: Ptr | null };
+      const name = readCString(m.Name);
+      if (!name) throw badDescriptor(this.path, `module descriptor #${i} has a NULL or empty Name`);
+      if (!m.Create) throw badDescriptor(this.path, `module '${name}' has no Create function (NULL)`);
+      if (out.some((o) => o.name === name)) throw badDescriptor(this.path, `module name '${name}' is declared twice`);
+      out.push({ name, description: readCString(m.Description) ?? '', address, create: m.Create });
+    }
+    return out;
+  }
+
+  #readOptions(count: number, array: Ptr | null): OptionSlot[] {
+    if (count > 0 && !array) throw badDescriptor(this.path, `ProgramOptionCount is ${count} but ProgramOptions is NULL`);
+    if (count > 4096) throw badDescriptor(this.path, `ProgramOptionCount is ${count}, which is not plausible (uninitialised?)`);
+    const out: OptionSlot[] = [];
+    for (let i = 0; i < count; i++) {
+      const o = koffi.decode(BigInt(array!) + BigInt(i * ProgramOption.size), ProgramOption) as {
+        Name: Ptr | null; Description: Ptr | null; Type: number; Storage: Ptr | null; DefaultValue: Ptr | null;
+      };
+      const name = readCString(o.Name);
+      if (!name) throw badDescriptor(this.path, `program option #${i} has a NULL or empty Name`);
+      const type = OPTION_TYPES[o.Type];
+      if (type === undefined) throw badDescriptor(this.path, `program option '${name}' has type ${o.Type}, which is not a WasmEdge_ProgramOptionType (0–12)`);
+      if (type !== 'none' && !o.Storage) throw badDescriptor(this.path, `program option '${name}' has NULL Storage`);
+      if (out.some((x) => x.name === name)) throw badDescriptor(this.path, `program option '${name}' is declared twice`);
+      out.push({ name, description: readCString(o.Description) ?? '', type, storage: o.Storage, defaultValue: o.DefaultValue });
+    }
+    return out;
+  }
+
+  get compatibleWith(): string {
+    return compatibleWith(this.apiVersion);
+  }
+
+  get options(): OptionInfo[] {
+    return this.#options.map((o) => ({
+      name: o.name,
+      description: o.description,
+      type: o.type,
+      default: readOptionValue(o.type, o.storage),
+      flagDefault: o.type === 'toggle' ? true : readOptionValue(o.type, o.defaultValue),
+    }));
+  }
+
+  #option(name: string): OptionSlot {
+    const o = this.#options.find((x) => x.name === name);
+    if (!o) {
+      const known = this.#options.map((x) => x.name);
+      throw new KitError('E_UNKNOWN_OPTION', `plug-in '${this.name}' has no option '${name}'`, {
+        hint: known.length ? `declared options: ${known.join(', ')}` : 'this plug-in declares no options',
+      });
+    }
+    return o;
+  }
+
+  /**
+   * Sets a program option before modules are created. `undefined` means the bare flag: Toggle becomes
+   * true, other types take the descriptor's DefaultValue (which WasmEdge dereferences without a check).
+   */
+  setOption(name: string, value?: OptionValue): void {
+    const o = this.#option(name);
+    let v: OptionValue;
+    if (value === undefined) {
+      if (o.type === 'toggle') v = true;
+      else {
+        const d = readOptionValue(o.type, o.defaultValue);
+        if (d === null) throw new KitError('E_OPTION_VALUE', `option '${name}' needs a value (its DefaultValue is NULL)`, { hint: `use --opt ${name}=VALUE` });
+        v = d;
+      }
+    } else {
+      v = coerceOptionValue(name, o.type, value);
+    }
+    writeOptionValue(this.#shim, o.type, o.storage!, v);
+  }
+
+  getOption(name: string): OptionValue | null {
+    const o = this.#option(name);
+    return readOptionValue(o.type, o.storage);
+  }
+
+  /** Calls the module descriptor's Create. The result is yours: dispose() it (or close the host). */
+  createModule(name?: string): PluginModule {
+    const desc = name === undefined ? this.moduleDescriptors[0] : this.moduleDescriptors.find((m) => m.name === name);
+    if (!desc) {
+      throw new KitError('E_UNKNOWN_MODULE', name === undefined ? `plug-in '${this.name}' declares no modules` : `plug-in '${this.name}' has no module '${name}'`, {
+        hint: `modules: ${this.moduleDescriptors.map((m) => m.name).join(', ') || '(none)'}`,
+      });
+    }
+    const instance = koffi.call(desc.create, CreateProto, desc.address) as Ptr | null;
+    if (!instance) {
+      throw new KitError('E_CREATE_FAILED', `module '${desc.name}' of plug-in '${this.name}': Create returned NULL`, { path: this.path });
+    }
+    const mod = new PluginModule(this.#shim, this, desc.name, instance, () => this.#modules.delete(mod));
+    this.#modules.add(mod);
+    return mod;
+  }
+
+  /** Disposes every module created from this plug-in that is still alive. */
+  disposeModules(): void {
+    for (const m of [...this.#modules]) m.dispose();
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      description: this.description,
+      path: this.path,
+      apiVersion: this.apiVersion,
+      version: this.version,
+      compatibleWith: this.compatibleWith,
+      options: this.options,
+      modules: this.moduleDescriptors.map((m) => ({ name: m.name, description: m.description })),
+    };
+  }
+}
+
+export type { OptionInfo, OptionType, OptionValue };
