@@ -410,4 +410,91 @@ int main(int argc, char **argv) {
       'module get_string_module create=1\n',
     );
   });
+
+  // Calls the host functions for real through our host shim (built by `npm install`).
+  it('get_string and add behave as documented (called through the host shim)', () => {
+    const shimDir = path.join(REPO_ROOT, 'build/Release');
+    expect(fs.existsSync(path.join(shimDir, 'libwasmedge.so.0')), 'host shim not built: run npm install').toBe(true);
+    const harness = writeFile(tmp, 'call_get_string.c', `
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+#include <wasmedge/wasmedge.h>
+#include "wpk_host.h"
+
+static uint8_t Mem[65536];
+
+static uint32_t call(uint32_t Binding, int32_t A, int32_t B, int32_t C) {
+  WasmEdge_Value *S = wpk_slots();
+  int32_t Args[3] = {A, B, C};
+  for (int I = 0; I < 3; I++) { memset(&S[I], 0, sizeof S[I]); memcpy(&S[I].Value, &Args[I], 4); }
+  return wpk_invoke(Binding);
+}
+
+static void get(uint32_t Binding, int32_t Buf, int32_t Len, int32_t WrittenPtr) {
+  memset(Mem, 0xAA, sizeof Mem);
+  uint32_t Code = call(Binding, Buf, Len, WrittenPtr);
+  uint32_t Written = 0;
+  if (WrittenPtr >= 0 && WrittenPtr <= 65532) memcpy(&Written, Mem + WrittenPtr, 4);
+  printf("get(%d,%d,%d) code=0x%x", Buf, Len, WrittenPtr, Code);
+  if (Code == 0) printf(" written=%u text=%.*s next=0x%02x", Written, (int)Written, (char *)Mem + Buf, Mem[Buf + Written]);
+  printf("\\n");
+}
+
+int main(int argc, char **argv) {
+  (void)argc;
+  void *H = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+  if (!H) { fprintf(stderr, "%s\\n", dlerror()); return 2; }
+  const WasmEdge_PluginDescriptor *(*Get)(void);
+  *(void **)&Get = dlsym(H, "WasmEdge_Plugin_GetDescriptor");
+  const WasmEdge_PluginDescriptor *D = Get();
+  WasmEdge_ModuleInstanceContext *Mod = D->ModuleDescriptions[0].Create(&D->ModuleDescriptions[0]);
+  WasmEdge_ModuleInstanceContext *Guest = wpk_guest_module_create("guest");
+  wpk_memory_attach(wpk_guest_memory(Guest), 1, Mem, sizeof Mem, 1);
+  WasmEdge_String Name = WasmEdge_StringCreateByCString("get_string");
+  uint32_t GetString = wpk_bind(WasmEdge_ModuleInstanceFindFunction(Mod, Name), Guest);
+  WasmEdge_StringDelete(Name);
+  Name = WasmEdge_StringCreateByCString("add");
+  uint32_t Add = wpk_bind(WasmEdge_ModuleInstanceFindFunction(Mod, Name), Guest);
+  WasmEdge_StringDelete(Name);
+
+  get(GetString, 100, 255, 8);          /* default "hello" */
+  get(GetString, 100, 3, 8);            /* truncated */
+  get(GetString, 65534, 255, 8);        /* buffer out of bounds */
+  get(GetString, 100, 255, 65534);      /* written_ptr out of bounds */
+  /* Options are read at call time: change them after Create. */
+  *(bool *)D->ProgramOptions[1].Storage = true;
+  get(GetString, 100, 255, 8);          /* "HELLO" */
+  *(WasmEdge_String *)D->ProgramOptions[0].Storage = WasmEdge_StringWrap("Mixed Case!", 11);
+  get(GetString, 0, 255, 200);
+  uint32_t Code = call(Add, 2, 3, 0);
+  printf("add(2,3) code=0x%x -> %d\\n", Code, WasmEdge_ValueGetI32(wpk_slots()[0]));
+  Code = call(Add, 2147483647, 1, 0);
+  printf("add(max,1) code=0x%x -> %d\\n", Code, WasmEdge_ValueGetI32(wpk_slots()[0]));
+
+  wpk_unbind(GetString);
+  wpk_unbind(Add);
+  WasmEdge_ModuleInstanceDelete(Mod);
+  WasmEdge_ModuleInstanceDelete(Guest);
+  return 0;
+}
+`);
+    const exe = compileExecutable([harness], path.join(tmp, 'call_get_string'), {
+      flags: ['-std=c11', '-Wall', '-Wextra', '-Werror'],
+      includes: [path.join(REPO_ROOT, 'runtime/native')],
+      extra: [`-L${shimDir}`, '-l:libwasmedge.so.0', '-ldl'],
+    });
+    // The plug-in's NEEDED libwasmedge.so.0 binds to the shim the harness already loaded.
+    const r = runOk(exe, [lib], { env: { ...process.env, LD_LIBRARY_PATH: shimDir } });
+    expect(r.stdout).toBe(
+      'get(100,255,8) code=0x0 written=5 text=hello next=0xaa\n' +
+      'get(100,3,8) code=0x0 written=3 text=hel next=0xaa\n' +
+      'get(65534,255,8) code=0x408\n' +
+      'get(100,255,65534) code=0x408\n' +
+      'get(100,255,8) code=0x0 written=5 text=HELLO next=0xaa\n' +
+      'get(0,255,200) code=0x0 written=11 text=MIXED CASE! next=0xaa\n' +
+      'add(2,3) code=0x0 -> 5\n' +
+      'add(max,1) code=0x0 -> -2147483648\n',
+    );
+  });
 });

@@ -21,6 +21,7 @@ export const STRICT_CXX = ['-std=c++17', '-Wall', '-Wextra', '-Werror', '-pedant
 
 export interface RunResult {
   status: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -29,14 +30,15 @@ export interface RunResult {
 export function run(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
   const r = spawnSync(cmd, args, { encoding: 'utf8', cwd: opts.cwd, env: opts.env ?? process.env });
   if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Run a program and throw (with its output) unless it exits 0. */
 export function runOk(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): RunResult {
   const r = run(cmd, args, opts);
   if (r.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+    const how = r.signal ? `was killed by ${r.signal}` : `exited ${r.status}`;
+    throw new Error(`${cmd} ${args.join(' ')} ${how}\n${r.stdout}\n${r.stderr}`);
   }
   return r;
 }
