@@ -114,7 +114,7 @@ uint32_t wpk_bind(const WasmEdge_FunctionInstanceContext *fn, const WasmEdge_Mod
     g_free_head = g_binds[id].next_free;
   } else {
     if (g_nbinds == 0) g_nbinds = 1;
-    if (g_nbinds == g_capbinds) {
+    if (g_nbinds >= g_capbinds) {
       uint32_t ncap = g_capbinds ? g_capbinds * 2 : 64;
       wpk_binding *p = realloc(g_binds, ncap * sizeof *p);
       if (!p) return 0;
