@@ -126,5 +126,10 @@ export function resolveAnswers(given: Partial<Record<AnswerKey, unknown>>, targe
     if (problem) throw invalidAnswer(spec.key, value, problem);
     out[spec.key] = value;
   }
-  return { ...(out as Record<AnswerKey, string>), language: out.language as Language, apiVersion: Number(out.apiVersion) as ApiVersion };
+  const answers = { ...(out as Record<AnswerKey, string>), language: out.language as Language, apiVersion: Number(out.apiVersion) as ApiVersion };
+  // The Rust crate targets API version 5 only (WasmEdge 0.17.x).
+  if (answers.language === 'rust' && answers.apiVersion !== 5) {
+    throw invalidAnswer('apiVersion', String(answers.apiVersion), 'valid values with --lang rust: 5 (the Rust SDK crate targets WasmEdge 0.17.x only); use --lang c or cpp for API version 4');
+  }
+  return answers;
 }
