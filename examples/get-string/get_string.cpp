@@ -20,9 +20,10 @@ static wp::ToggleOption upper_option{"upper", "Return the string in upper case"}
 static void get_string(wp::Memory &memory, uint32_t buf_ptr, uint32_t buf_len, uint32_t written_ptr) {
   const std::string_view s = string_option.value();
   const uint32_t n = static_cast<uint32_t>(std::min<std::size_t>(s.size(), buf_len));
-  // Take both views first, so that an out-of-bounds written_ptr leaves the buffer untouched.
-  wp::MutableByteView dst = memory.slice(buf_ptr, n);
+  // Take both views before writing, so that a failing call leaves the caller's memory untouched.
+  // Like the C version, an empty copy does not check buf_ptr.
   wp::MutableByteView written = memory.slice(written_ptr, sizeof(uint32_t));
+  wp::MutableByteView dst = n > 0 ? memory.slice(buf_ptr, n) : wp::MutableByteView();
   for (uint32_t i = 0; i < n; ++i) {
     const char c = s[i];
     dst[i] = static_cast<uint8_t>(upper_option.value() && c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);

@@ -1,6 +1,4 @@
 // config.hpp — shared by every header of the C++ wrapper.
-// (Each header opens `namespace wasmedge { namespace plugin WASMEDGE_PLUGIN_HIDDEN {`: C++17 allows no
-// attribute on a nested namespace definition `a::b`.)
 #pragma once
 
 #if __cplusplus < 201703L
@@ -9,15 +7,16 @@
 
 #include <wasmedge/wasmedge.h>
 
-// The wrapper is header-only, so its inline functions and template instantiations end up inside
-// every plug-in. Hidden visibility keeps them out of the plug-in's dynamic symbol table: two
-// plug-ins built against different versions of this header can then never interpose each other's
-// copies when a host loads them with RTLD_GLOBAL. Only WasmEdge_Plugin_GetDescriptor is exported.
+// The one symbol a plug-in exports (WASMEDGE_PLUGIN_EXPORT marks it default-visible).
+//
+// Build plug-ins with -fvisibility=hidden -fvisibility-inlines-hidden (CMake: CXX_VISIBILITY_PRESET
+// hidden, VISIBILITY_INLINES_HIDDEN ON), as the example does: then the wrapper's inline code and
+// template instantiations stay out of the dynamic symbol table and only the entry point is exported.
+// (The wrapper does not force hidden visibility on its namespace: GCC would then warn about every
+// user class with a wasmedge::plugin member, which -Werror turns into an error.)
 #if defined(__GNUC__) || defined(__clang__)
-#define WASMEDGE_PLUGIN_HIDDEN __attribute__((visibility("hidden")))
 #define WASMEDGE_PLUGIN_VISIBLE __attribute__((visibility("default")))
 #else
-#define WASMEDGE_PLUGIN_HIDDEN
 #define WASMEDGE_PLUGIN_VISIBLE __declspec(dllexport)
 #endif
 

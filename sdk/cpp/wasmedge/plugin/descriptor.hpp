@@ -20,8 +20,7 @@
 #include <exception>
 #include <vector>
 
-namespace wasmedge {
-namespace plugin WASMEDGE_PLUGIN_HIDDEN {
+namespace wasmedge::plugin {
 
 namespace detail {
 // The WasmEdge_ModuleDescriptor.Create for modules defined by `Define(Module&)`: the module instance
@@ -83,8 +82,7 @@ private:
   WasmEdge_PluginDescriptor descriptor_{};
 };
 
-} // namespace plugin
-} // namespace wasmedge
+} // namespace wasmedge::plugin
 
 // Defines the plug-in's entry point from a Plugin expression (see the top of this file). Write it
 // at namespace scope, followed by a semicolon.

@@ -9,12 +9,12 @@
 #include "config.hpp"
 
 #include <cstdint>
+#include <cstdio>
 #include <exception>
 #include <string>
 #include <utility>
 
-namespace wasmedge {
-namespace plugin WASMEDGE_PLUGIN_HIDDEN {
+namespace wasmedge::plugin {
 
 enum class Category : uint32_t {
   Wasm = WasmEdge_ErrCategory_WASM,           // codes of enum WasmEdge_ErrCode
@@ -59,16 +59,23 @@ private:
 class MemoryOutOfBounds : public Error {
 public:
   MemoryOutOfBounds(uint64_t offset, uint64_t length, uint64_t memory_size)
-      : Error(WasmEdge_ErrCode_MemoryOutOfBounds,
-              "out of bounds memory access: offset " + std::to_string(offset) + ", length " +
-                  std::to_string(length) + ", memory size " + std::to_string(memory_size)),
-        offset_(offset), length_(length), memory_size_(memory_size) {}
+      : Error(WasmEdge_ErrCode_MemoryOutOfBounds, describe(offset, length, memory_size)), offset_(offset),
+        length_(length), memory_size_(memory_size) {}
 
   uint64_t offset() const noexcept { return offset_; }
   uint64_t length() const noexcept { return length_; }
   uint64_t memory_size() const noexcept { return memory_size_; }
 
 private:
+  // snprintf, not std::to_string: the latter adds a STB_GNU_UNIQUE symbol to the plug-in, which
+  // makes glibc refuse to ever unload it (dlclose becomes a no-op).
+  static std::string describe(uint64_t offset, uint64_t length, uint64_t memory_size) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "out of bounds memory access: offset %llu, length %llu, memory size %llu",
+                  static_cast<unsigned long long>(offset), static_cast<unsigned long long>(length),
+                  static_cast<unsigned long long>(memory_size));
+    return buf;
+  }
   uint64_t offset_, length_, memory_size_;
 };
 
@@ -79,5 +86,4 @@ public:
   Terminate() : Error(WasmEdge_ErrCode_Terminated) {}
 };
 
-} // namespace plugin
-} // namespace wasmedge
+} // namespace wasmedge::plugin

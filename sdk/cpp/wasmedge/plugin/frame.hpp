@@ -6,8 +6,7 @@
 
 #include <cstdint>
 
-namespace wasmedge {
-namespace plugin WASMEDGE_PLUGIN_HIDDEN {
+namespace wasmedge::plugin {
 
 class CallingFrame {
 public:
@@ -34,5 +33,4 @@ private:
   const WasmEdge_CallingFrameContext *frame_;
 };
 
-} // namespace plugin
-} // namespace wasmedge
+} // namespace wasmedge::plugin

@@ -25,8 +25,7 @@
 #include <utility>
 #include <vector>
 
-namespace wasmedge {
-namespace plugin WASMEDGE_PLUGIN_HIDDEN {
+namespace wasmedge::plugin {
 
 // WasmType<T>: the wasm type of a C++ parameter/result type, and conversion to/from WasmEdge_Value.
 template <class T> struct WasmType; // not a wasm value type: no definition, so a clear error
@@ -206,5 +205,4 @@ template <class F> FunctionType function_type() {
   return FunctionType(S::param_types(), S::result_types());
 }
 
-} // namespace plugin
-} // namespace wasmedge
+} // namespace wasmedge::plugin

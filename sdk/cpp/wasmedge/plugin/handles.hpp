@@ -12,8 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace wasmedge {
-namespace plugin WASMEDGE_PLUGIN_HIDDEN {
+namespace wasmedge::plugin {
 
 // A non-owning WasmEdge_String over `s` (no copy, nothing to free). The C functions that take a
 // name (ModuleInstanceCreate, AddFunction, ...) copy it, so a wrap of a temporary is enough there.
@@ -176,5 +175,4 @@ public:
 };
 #endif
 
-} // namespace plugin
-} // namespace wasmedge
+} // namespace wasmedge::plugin

@@ -18,8 +18,7 @@
 #include <string_view>
 #include <type_traits>
 
-namespace wasmedge {
-namespace plugin WASMEDGE_PLUGIN_HIDDEN {
+namespace wasmedge::plugin {
 
 // A pointer + length pair (C++17 has no std::span).
 template <class T> class Span {
@@ -123,5 +122,4 @@ private:
   WasmEdge_MemoryInstanceContext *mem_ = nullptr;
 };
 
-} // namespace plugin
-} // namespace wasmedge
+} // namespace wasmedge::plugin

@@ -16,8 +16,7 @@
 #include <utility>
 #include <vector>
 
-namespace wasmedge {
-namespace plugin WASMEDGE_PLUGIN_HIDDEN {
+namespace wasmedge::plugin {
 
 namespace detail {
 struct ModuleData {
@@ -79,5 +78,4 @@ private:
   detail::ModuleData *data_ = nullptr; // owned by module_
 };
 
-} // namespace plugin
-} // namespace wasmedge
+} // namespace wasmedge::plugin

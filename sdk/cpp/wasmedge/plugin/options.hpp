@@ -18,8 +18,7 @@
 #include <string>
 #include <string_view>
 
-namespace wasmedge {
-namespace plugin WASMEDGE_PLUGIN_HIDDEN {
+namespace wasmedge::plugin {
 
 namespace detail {
 constexpr uint32_t length_of(const char *s) noexcept {
@@ -96,5 +95,4 @@ private:
   WasmEdge_String bare_;
 };
 
-} // namespace plugin
-} // namespace wasmedge
+} // namespace wasmedge::plugin
