@@ -57,7 +57,9 @@ export function parseArgument(raw: string, t: ValueTypeName, index: number, allo
 function describeBuffer(b: ScratchBuffer, argument: number): CallReport['buffers'][number] {
   const bytes = b.read();
   const nul = bytes.indexOf(0);
-  const text = Buffer.from(nul < 0 ? bytes : bytes.subarray(0, nul)).toString('utf8');
+  const head = Buffer.from(nul < 0 ? bytes : bytes.subarray(0, nul));
+  // Text only when it reads as text; small integers (counts, lengths) show as u32/u64 and hex.
+  const text = /^[^\x00-\x08\x0e-\x1f\x7f]*$/.test(head.toString('latin1')) ? head.toString('utf8') : '';
   const out: CallReport['buffers'][number] = { argument, address: b.address, size: b.size, text, hex: Buffer.from(bytes).toString('hex') };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.size === 4) out.u32 = view.getUint32(0, true);
@@ -125,7 +127,8 @@ export function register(program: Command): void {
         for (const v of r.results) process.stdout.write(`${v}\n`);
         for (const b of r.buffers) {
           const extra = b.u32 !== undefined ? ` u32=${b.u32}` : b.u64 !== undefined ? ` u64=${b.u64}` : '';
-          process.stdout.write(`@${b.size} (argument ${b.argument}, address ${b.address}): ${JSON.stringify(b.text)}${extra}\n`);
+          const shown = b.text ? JSON.stringify(b.text) : `0x${b.hex.slice(0, 64)}${b.hex.length > 64 ? '…' : ''}`;
+          process.stdout.write(`@${b.size} (argument ${b.argument}, address ${b.address}): ${shown}${extra}\n`);
         }
       }
     });

@@ -72,6 +72,7 @@ export function pluginCandidates(fileOrDir: string): Candidate[] {
     for (const e of entries) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
+      else if (e.name.startsWith('libwasmedge.so')) continue; // the host library (or our link stub), never a plug-in
       else if (e.isSymbolicLink()) {
         try {
           if (statSync(p).isFile() && extname(p) === PLUGIN_EXTENSION) out.push({ path: p });
