@@ -22,8 +22,8 @@
  *     does not keep it after returning unless said so.
  *   - "caller owns result": free it with the named *Delete function.
  *   - "owned by <X>": the pointer stays valid as long as X lives; never free it.
- *   - Context pointers that may be NULL are accepted everywhere: the function
- *     then does nothing and returns 0 / NULL / false / a failure result.
+ *   - WasmEdge tolerates NULL context arguments (the function does nothing
+ *     and returns 0 / NULL / false / a failure result); do not rely on it.
  */
 #ifndef WASMEDGE_PLUGIN_KIT_WASMEDGE_H
 #define WASMEDGE_PLUGIN_KIT_WASMEDGE_H
@@ -572,8 +572,8 @@ WASMEDGE_CAPI_EXPORT extern void WasmEdge_LogSetDebugLevel(void);
 WASMEDGE_CAPI_EXPORT extern void WasmEdge_LogOff(void);
 /* Log Level and worse. No pointers. */
 WASMEDGE_CAPI_EXPORT extern void WasmEdge_LogSetLevel(WasmEdge_LogLevel Level);
-/* Route log records to Callback (NULL restores the default sink). The
- * function pointer is kept until replaced; its code must stay loaded. */
+/* Route log records to Callback. The function pointer is kept until
+ * replaced, so its code must stay loaded that long. */
 WASMEDGE_CAPI_EXPORT extern void
 WasmEdge_LogSetCallback(WasmEdge_LogCallback_t Callback);
 
