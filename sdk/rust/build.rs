@@ -4,13 +4,22 @@
 //! real libwasmedge 0.17. Unversioned references would bind to the 0.16 compatibility symbols of
 //! the real library, which have the old signatures.
 //!
-//! The stub is built from `../link` (the SDK's `link/` directory next to `rust/`, so the crate
-//! works wherever `sdk/` is vendored). It is named only `libwasmedge.so`, never
-//! `libwasmedge.so.0`, so no loader ever picks it at run time: the real WasmEdge or our host shim
-//! provides the functions then.
+//! Two libraries are built into OUT_DIR, both from the SDK's `link/` directory next to `rust/`
+//! (so the crate works wherever `sdk/` is vendored):
+//!
+//! - `libwasmedge.so`: the link stub (`wasmedge_stub.c` + `libwasmedge.map`). It has no
+//!   `libwasmedge.so.0` file name, so no loader ever picks it at run time.
+//! - `fallback/libwasmedge.so.0`: same names and versions, but every function aborts with a
+//!   message. Cargo puts this directory on the library path of `cargo test`/`cargo run`, so test
+//!   binaries (which get `NEEDED libwasmedge.so.0` too) start without any WasmEdge installed;
+//!   pure-Rust tests never call it. In a real host, the loaded libwasmedge.so.0 is used instead.
+//!   Set `WASMEDGE_PLUGIN_SDK_NO_FALLBACK=1` (or enable the `shim-tests` feature) to leave it
+//!   out, so `LD_LIBRARY_PATH=<dir of a real libwasmedge.so.0>` decides instead.
 
 use std::env;
-use std::path::PathBuf;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn main() {
@@ -21,43 +30,104 @@ fn main() {
     let map = link_dir.join("libwasmedge.map");
     println!("cargo:rerun-if-changed={}", stub.display());
     println!("cargo:rerun-if-changed={}", map.display());
+    println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-env-changed=CC");
+    println!("cargo:rerun-if-env-changed=WASMEDGE_PLUGIN_SDK_NO_FALLBACK");
 
     for file in [&stub, &map] {
         if !file.is_file() {
             panic!(
                 "wasmedge-plugin-sdk: {} is missing.\n  hint: the crate expects the SDK layout `sdk/rust` next to `sdk/link`; \
-                 copy (vendor) the whole `sdk/` directory, not only `sdk/rust`.",
+                 vendor the whole `sdk/` directory, not only `sdk/rust`.",
                 file.display()
             );
         }
     }
 
-    let target_os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    if target_os != "linux" {
+    if env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("linux") {
         // Symbol versions are an ELF feature; elsewhere the plug-in resolves WasmEdge_* from the host.
-        println!("cargo:warning=wasmedge-plugin-sdk: not Linux, plug-in links without libwasmedge symbol versions");
+        println!("cargo:warning=wasmedge-plugin-sdk: not Linux, so the plug-in is not linked against libwasmedge symbol versions");
         return;
     }
 
     let cc = env::var("CC").unwrap_or_else(|_| "cc".to_owned());
-    let output = out_dir.join("libwasmedge.so");
-    let status = Command::new(&cc)
-        .args(["-shared", "-fPIC", "-O0", "-Wl,-soname,libwasmedge.so.0"])
-        .arg(format!("-Wl,--version-script={}", map.display()))
-        .arg("-o")
-        .arg(&output)
-        .arg(&stub)
-        .status();
-    match status {
-        Ok(s) if s.success() => {}
-        Ok(s) => panic!("wasmedge-plugin-sdk: `{cc}` failed ({s}) building the link stub {}", output.display()),
-        Err(e) => panic!(
-            "wasmedge-plugin-sdk: cannot run the C compiler `{cc}` ({e}); it is needed to build the link-only \
-             libwasmedge stub.\n  hint: install one (Debian/Ubuntu: `apt-get install gcc`) or set CC to a C compiler."
-        ),
+    compile(&cc, &stub, &map, &out_dir.join("libwasmedge.so"));
+
+    let no_fallback = env::var_os("CARGO_FEATURE_SHIM_TESTS").is_some()
+        || env::var_os("WASMEDGE_PLUGIN_SDK_NO_FALLBACK").is_some_and(|v| !v.is_empty());
+    if !no_fallback {
+        let dir = out_dir.join("fallback");
+        fs::create_dir_all(&dir).expect("create OUT_DIR/fallback");
+        let source = dir.join("wasmedge_fallback.c");
+        fs::write(&source, fallback_source(&map)).expect("write the fallback source");
+        compile(&cc, &source, &map, &dir.join("libwasmedge.so.0"));
+        // Only `libwasmedge.so.0` is there, so `-lwasmedge` never links against it.
+        println!("cargo:rustc-link-search=native={}", dir.display());
     }
 
     println!("cargo:rustc-link-search=native={}", out_dir.display());
     println!("cargo:rustc-link-lib=dylib=wasmedge");
+}
+
+/// Builds a shared library with SONAME libwasmedge.so.0 and the version script `map`.
+/// No optimisation flags: LTO can drop the `.symver` aliases.
+fn compile(cc: &str, source: &Path, map: &Path, output: &Path) {
+    let status = Command::new(cc)
+        .args(["-shared", "-fPIC", "-O0", "-Wl,-soname,libwasmedge.so.0"])
+        .arg(format!("-Wl,--version-script={}", map.display()))
+        .arg("-o")
+        .arg(output)
+        .arg(source)
+        .status();
+    match status {
+        Ok(s) if s.success() => {}
+        Ok(s) => panic!("wasmedge-plugin-sdk: `{cc}` failed ({s}) building {}", output.display()),
+        Err(e) => panic!(
+            "wasmedge-plugin-sdk: cannot run the C compiler `{cc}` ({e}); it builds the link-only libwasmedge stub.\n  \
+             hint: install one (Debian/Ubuntu: `apt-get install gcc`) or set CC to a C compiler."
+        ),
+    }
+}
+
+/// C source defining every function of the version script: the ones of `WASMEDGE_0.17` in both
+/// versions (like the real library), each aborting with an explanation when called.
+fn fallback_source(map: &Path) -> String {
+    let text = fs::read_to_string(map).expect("read libwasmedge.map");
+    let mut node = String::new();
+    let mut src = String::from(concat!(
+        "/* Generated by wasmedge-plugin-sdk's build.rs from libwasmedge.map. */\n",
+        "#include <stdio.h>\n#include <stdlib.h>\n",
+        "static void wpk_fallback(const char *name) {\n",
+        "  fprintf(stderr, \"wasmedge-plugin-sdk: %s was called, but no WasmEdge runtime is loaded (this is the SDK's \"\n",
+        "    \"test fallback libwasmedge.so.0 from cargo's library path).\\n  hint: to run against a real runtime, set \"\n",
+        "    \"WASMEDGE_PLUGIN_SDK_NO_FALLBACK=1 and LD_LIBRARY_PATH=<directory of its libwasmedge.so.0>.\\n\", name);\n",
+        "  abort();\n}\n",
+    ));
+    for line in strip_comments(&text).lines() {
+        let line = line.trim();
+        if let Some(name) = line.strip_suffix('{').map(str::trim).filter(|n| n.starts_with("WASMEDGE_")) {
+            node = name.to_owned();
+        } else if let Some(sym) = line.strip_suffix(';').filter(|s| s.starts_with("WasmEdge_")) {
+            if node == "WASMEDGE_0.16" {
+                writeln!(src, "void {sym}(void); void {sym}(void) {{ wpk_fallback(\"{sym}\"); }}").unwrap();
+            } else {
+                for (tag, at) in [("v016", "@WASMEDGE_0.16"), ("v017", "@@WASMEDGE_0.17")] {
+                    writeln!(src, "void wpk_{tag}_{sym}(void); void wpk_{tag}_{sym}(void) {{ wpk_fallback(\"{sym}\"); }}").unwrap();
+                    writeln!(src, "__asm__(\".symver wpk_{tag}_{sym}, {sym}{at}\");").unwrap();
+                }
+            }
+        }
+    }
+    src
+}
+
+fn strip_comments(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+    }
+    out.push_str(rest);
+    out
 }

@@ -75,7 +75,10 @@ macro_rules! wasmedge_plugin {
         $(options: [ $({ name: $oname:literal, description: $odescription:literal, storage: $ostorage:path $(,)? }),* $(,)? ],)?
         modules: [ $({ name: $mname:literal, description: $mdescription:literal, create: $mcreate:path $(,)? }),* $(,)? ] $(,)?
     ) => {
-        const _: () = {
+        /// The plug-in's entry point. The descriptor and everything it points to are statics, so
+        /// they live as long as the library.
+        #[unsafe(no_mangle)]
+        pub extern "C" fn WasmEdge_Plugin_GetDescriptor() -> *const $crate::sys::WasmEdge_PluginDescriptor {
             use $crate::plugin::Static;
             use $crate::sys::{WasmEdge_ModuleDescriptor, WasmEdge_ModuleInstanceContext, WasmEdge_PluginDescriptor, WasmEdge_ProgramOption};
 
@@ -88,11 +91,11 @@ macro_rules! wasmedge_plugin {
                     Name: $crate::plugin::c_str(concat!($mname, "\0")),
                     Description: $crate::plugin::c_str(concat!($mdescription, "\0")),
                     Create: {
-                        // One thunk per module, so each descriptor entry calls its own create.
-                        unsafe extern "C" fn create(_: *const WasmEdge_ModuleDescriptor) -> *mut WasmEdge_ModuleInstanceContext {
+                        // One thunk per module (an odd name, so it cannot shadow the user's function).
+                        unsafe extern "C" fn __wasmedge_plugin_sdk_create(_: *const WasmEdge_ModuleDescriptor) -> *mut WasmEdge_ModuleInstanceContext {
                             $crate::plugin::create_module_instance($mcreate)
                         }
-                        Some(create)
+                        Some(__wasmedge_plugin_sdk_create)
                     },
                 },)*
             ]);
@@ -105,11 +108,7 @@ macro_rules! wasmedge_plugin {
                 OPTIONS.0,
             ));
 
-            /// The plug-in's entry point; the descriptor lives as long as the library.
-            #[unsafe(no_mangle)]
-            pub extern "C" fn WasmEdge_Plugin_GetDescriptor() -> *const WasmEdge_PluginDescriptor {
-                &DESCRIPTOR.0
-            }
-        };
+            &DESCRIPTOR.0
+        }
     };
 }
