@@ -11,6 +11,7 @@ import type { PluginModule } from './module.js';
 import { WasmInstance, type InstantiateOptions, type WasiOptions } from './instance.js';
 import { defaultPluginPaths, fileIdentity, pluginCandidates } from './search-paths.js';
 import { toWasmBinary } from './wat.js';
+import { stage } from './stages.js';
 
 export interface LoadError {
   path: string;
@@ -106,6 +107,7 @@ export class PluginHost {
   /** Instantiates wasm (binary or text) with the given plug-in modules and WASI preview1. */
   async instantiate(source: Uint8Array | ArrayBuffer | string, options: Partial<InstantiateOptions> = {}): Promise<WasmInstance> {
     const bytes = await toWasmBinary(source);
+    stage({ stage: 'instantiate' });
     const inst = await WasmInstance.create(loadShim(), bytes, { modules: options.modules ?? [], wasi: options.wasi });
     this.#instances.add(inst);
     return inst;
@@ -116,6 +118,7 @@ export class PluginHost {
     const { modules, ...wasi } = options;
     const inst = await this.instantiate(source, { modules, wasi });
     try {
+      stage({ stage: 'run', detail: '_start' });
       return inst.runStart();
     } finally {
       inst.dispose();

@@ -9,6 +9,7 @@ import { nearest, type PluginModule } from './module.js';
 import { stringIn, type Ptr, type Shim } from './native.js';
 import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport, type FuncSignature, type WasmInfo } from './wasm-binary.js';
 import { formatSignature } from './value-types.js';
+import { stage } from './stages.js';
 
 export const WASI_MODULES = ['wasi_snapshot_preview1', 'wasi_unstable'];
 
@@ -168,6 +169,7 @@ export class WasmInstance {
     if (args.length !== sig.params.length) {
       throw new KitError('E_ARGUMENTS', `export '${name}' takes ${sig.params.length} argument(s) ${formatSignature(sig)}, got ${args.length}`);
     }
+    stage({ stage: 'invoke', function: name });
     return (this.instance.exports[name] as (...a: WasmValue[]) => unknown)(...args);
   }
 

@@ -9,6 +9,7 @@ import { listNames, readString, stringIn, type Ptr, type Shim } from './native.j
 import { valTypeName, type ValueTypeName } from './value-types.js';
 import type { FuncSignature } from './wasm-binary.js';
 import type { Plugin } from './plugin.js';
+import { stage } from './stages.js';
 
 export interface HostFunctionInfo extends FuncSignature {
   name: string;
@@ -152,6 +153,7 @@ export class PluginModule {
       st.bindings.set(name, binding);
     }
     const values = args.map((a) => (typeof a === 'object' ? a.address : a));
+    stage({ stage: 'call', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName, function: name, detail: values.join(' ') });
     return CallEngine.get(this.shim).callBinding(binding, f, st.frame, { plugin: this.plugin.name, module: this.instanceName, func: name }, values);
   }
 
@@ -175,6 +177,7 @@ export class PluginModule {
       this.#scratch = undefined;
     }
     this.#disposed = true;
+    stage({ stage: 'dispose', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName });
     this.shim.ModuleInstanceDelete(this.address);
     this.onDispose();
   }

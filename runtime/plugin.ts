@@ -13,6 +13,7 @@ import {
   type OptionInfo, type OptionType, type OptionValue,
 } from './options.js';
 import { PluginModule } from './module.js';
+import { stage } from './stages.js';
 
 export const SUPPORTED_API_VERSIONS = [5, 4] as const;
 
@@ -114,6 +115,7 @@ export class Plugin {
     const shim = loadShim();
     checkElf(path);
     let lib: ReturnType<typeof koffi.load>;
+    stage({ stage: 'constructor', path });
     try {
       lib = koffi.load(path);
     } catch (e) {
@@ -126,7 +128,9 @@ export class Plugin {
     } catch {
       throw new KitError('E_NO_DESCRIPTOR', `${path} does not export WasmEdge_Plugin_GetDescriptor`, { path });
     }
+    stage({ stage: 'GetDescriptor', path });
     const desc = getDescriptor();
+    stage({ stage: 'descriptor', path });
     if (!desc) throw new KitError('E_NULL_DESCRIPTOR', `${path}: WasmEdge_Plugin_GetDescriptor returned NULL`, { path });
     return new Plugin(shim, path, desc);
   }
@@ -247,6 +251,7 @@ export class Plugin {
         hint: `modules: ${this.moduleDescriptors.map((m) => m.name).join(', ') || '(none)'}`,
       });
     }
+    stage({ stage: 'Create', path: this.path, plugin: this.name, module: desc.name });
     const instance = koffi.call(desc.create, CreateProto, desc.address) as Ptr | null;
     if (!instance) {
       throw new KitError('E_CREATE_FAILED', `module '${desc.name}' of plug-in '${this.name}': Create returned NULL`, { path: this.path });
