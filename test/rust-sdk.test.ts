@@ -1,0 +1,149 @@
+// The Rust crate (sdk/rust): its own cargo tests (pure ones with no WasmEdge at all, and the ones
+// that drive it through the real host shim), and the Rust get_string example built with plain
+// cargo, inspected with readelf, driven through the shim next to the C example (identical
+// transcripts) and run from wasm through the TS runtime.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  REPO_ROOT, SDK_DIR, buildPluginLib, compileExecutable, dynSyms, dynamicSection, makeTempDir, removeDir, run,
+  type RunResult,
+} from './helpers/cbuild.js';
+
+const SHIM_DIR = path.join(REPO_ROOT, 'build', 'Release');
+const CRATE = path.join(SDK_DIR, 'rust');
+const EXAMPLE = path.join(REPO_ROOT, 'examples', 'get-string');
+// Under the repo's ignored target/ so rebuilds stay warm between runs.
+const TARGET = path.join(REPO_ROOT, 'target', 'vitest');
+
+let tmp: string;
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(SHIM_DIR, 'libwasmedge.so'))) {
+    throw new Error(`the host shim is not built (${SHIM_DIR}/libwasmedge.so): run \`npx node-gyp rebuild\``);
+  }
+  if (run('cargo', ['--version']).status !== 0) throw new Error('cargo is not installed');
+  tmp = makeTempDir('wpk-rust-sdk-');
+});
+afterAll(() => removeDir(tmp));
+
+/** cargo with a clean environment: no inherited LD_LIBRARY_PATH unless given. */
+function cargo(args: string[], cwd: string, targetDir: string, env: Record<string, string> = {}): RunResult {
+  const base = { ...process.env };
+  delete base.LD_LIBRARY_PATH;
+  delete base.WASMEDGE_PLUGIN_SDK_NO_FALLBACK;
+  return run('cargo', [...args, '--offline'], { cwd, env: { ...base, CARGO_TARGET_DIR: targetDir, ...env } });
+}
+
+/** Sum of "N passed" over all test binaries; throws with cargo's output unless every one is ok. */
+function passedTests(r: RunResult): number {
+  const out = `${r.stdout}\n${r.stderr}`;
+  if (r.status !== 0) throw new Error(`cargo test failed (${r.status ?? r.signal})\n${out}`);
+  const results = [...out.matchAll(/test result: (\w+)\. (\d+) passed; (\d+) failed/g)];
+  expect(results.length).toBeGreaterThan(0);
+  for (const m of results) expect(m[1]).toBe('ok');
+  return results.reduce((n, m) => n + Number(m[2]), 0);
+}
+
+describe('the wasmedge-plugin-sdk crate', () => {
+  it('cargo test --offline passes with no WasmEdge installed (layouts, encodings, dispatch, options, descriptor)', () => {
+    const r = cargo(['test'], CRATE, path.join(TARGET, 'sdk'));
+    expect(passedTests(r)).toBeGreaterThanOrEqual(15);
+    // The shim-driven tests are compiled out without the feature.
+    expect(r.stdout).not.toContain('the_real_shim_is_loaded_not_a_stub');
+  });
+
+  it('the shim-tests pass against the real shim (LD_LIBRARY_PATH=build/Release)', () => {
+    const r = cargo(['test', '--features', 'shim-tests', '--test', 'shim'], CRATE, path.join(TARGET, 'sdk'), {
+      LD_LIBRARY_PATH: SHIM_DIR,
+    });
+    expect(passedTests(r)).toBe(7);
+    expect(r.stdout).toContain('test deleting_the_module_drops_its_data_and_frees_everything ... ok');
+  });
+
+  it('a test binary that calls WasmEdge without a runtime gets a clear abort, not a silent stub', () => {
+    const dir = path.join(tmp, 'fallback-check');
+    fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'Cargo.toml'), [
+      '[package]', 'name = "fallback_check"', 'version = "0.1.0"', 'edition = "2024"', '[workspace]',
+      '[dependencies]', `wasmedge-plugin-sdk = { path = ${JSON.stringify(CRATE)} }`, '',
+    ].join('\n'));
+    fs.writeFileSync(path.join(dir, 'src', 'main.rs'),
+      'fn main() { unsafe { wasmedge_plugin_sdk::sys::WasmEdge_VersionGetMajor(); } }\n');
+    const r = cargo(['run', '-q'], dir, path.join(TARGET, 'fallback-check'));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('WasmEdge_VersionGetMajor was called, but no WasmEdge runtime is loaded');
+  });
+});
+
+describe('the Rust get_string example', () => {
+  let lib: string;
+
+  beforeAll(() => {
+    const r = cargo(['build', '--release'], EXAMPLE, path.join(TARGET, 'examples'));
+    if (r.status !== 0) throw new Error(`cargo build failed\n${r.stderr}`);
+    lib = path.join(TARGET, 'examples', 'release', 'libget_string_rs.so');
+  });
+
+  it('builds libget_string_rs.so with plain cargo, linked like a real WasmEdge 0.17 plug-in', () => {
+    expect(fs.existsSync(lib)).toBe(true);
+    const dyn = dynamicSection(lib);
+    expect(dyn.needed).toContain('libwasmedge.so.0');
+    expect(dyn.runpath).toBeNull();
+    expect(dyn.rpath).toBeNull();
+    const syms = dynSyms(lib);
+    const refs = syms.filter((s) => !s.defined && s.name.startsWith('WasmEdge_'));
+    expect(refs.map((s) => s.name)).toContain('WasmEdge_MemoryInstanceGetPointer');
+    for (const s of refs) expect(`${s.name}@${s.version}`).toBe(`${s.name}@WASMEDGE_0.16`);
+    // The entry point is the only symbol the plug-in exports.
+    expect(syms.filter((s) => s.defined && s.name !== '').map((s) => s.name)).toEqual(['WasmEdge_Plugin_GetDescriptor']);
+  });
+
+  it('behaves exactly like the C example when driven through the shim', () => {
+    const cLib = buildPluginLib([path.join(EXAMPLE, 'get_string.c')], path.join(tmp, 'libget_string.so'));
+    const host = compileExecutable([path.join(REPO_ROOT, 'test', 'native', 'cpp_example_host.cpp')], path.join(tmp, 'host'), {
+      includes: [path.join(SDK_DIR, 'cpp'), path.join(REPO_ROOT, 'runtime', 'native')],
+      extra: [`-L${SHIM_DIR}`, '-l:libwasmedge.so', '-ldl'],
+    });
+    const env = { ...process.env, LD_LIBRARY_PATH: SHIM_DIR };
+    const rs = run(host, [lib], { env });
+    const c = run(host, [cLib], { env });
+    expect(rs.status).toBe(0);
+    expect(c.status).toBe(0);
+    expect(rs.stdout).toEqual(c.stdout);
+    expect(rs.stdout).toContain('get_string(64, 255, 8) -> code 0x0, written 0x00000005, buf "hello......."');
+    expect(rs.stdout).toContain('get_string(65534, 255, 8) -> code 0x408, written 0x2e2e2e2e, buf ".."');
+    expect(rs.stdout).toContain('add(INT32_MAX, 1) -> code 0x0, -2147483648');
+    expect(rs.stdout).toContain('freed objects yes');
+  });
+
+  it('runs examples/get-string/test.wat through the TS runtime and prints "hello"', async () => {
+    const { PluginHost } = await import('../runtime/index.js');
+    const host = new PluginHost();
+    try {
+      const loaded = host.loadFromPath(lib);
+      expect(loaded.errors).toEqual([]);
+      const plugin = host.findPlugin('get_string')!;
+      expect(plugin.options.map((o) => [o.name, o.type])).toEqual([['string', 'string'], ['upper', 'toggle']]);
+      const outFile = path.join(tmp, 'stdout.txt');
+      const wat = fs.readFileSync(path.join(EXAMPLE, 'test.wat'), 'utf8');
+      const runOnce = async () => {
+        const fd = fs.openSync(outFile, 'w');
+        try {
+          const code = await host.runWasi(wat, { modules: [plugin.createModule('get_string_module')], stdout: fd });
+          expect(code).toBe(0);
+        } finally {
+          fs.closeSync(fd);
+        }
+        return fs.readFileSync(outFile, 'utf8');
+      };
+      expect(await runOnce()).toBe('hello\n');
+      // Options are read at call time.
+      plugin.setOption('upper', true);
+      plugin.setOption('string', 'from rust');
+      expect(await runOnce()).toBe('FROM RUST\n');
+    } finally {
+      host.close();
+    }
+  });
+});
