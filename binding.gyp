@@ -23,7 +23,7 @@
         'runtime/native/src/host.c',
       ],
       'include_dirs': ['sdk/include', 'runtime/native'],
-      'cflags': ['-std=c11', '-O2', '-fPIC', '-fvisibility=hidden', '-Wall', '-Wextra', '-fno-lto'],
+      'cflags': ['-std=c11', '-O2', '-fPIC', '-fvisibility=hidden', '-fno-semantic-interposition', '-Wall', '-Wextra', '-fno-lto'],
       'cflags!': ['-O3', '-fno-exceptions', '-fno-rtti', '-std=gnu++17', '-std=gnu++20'],
       'ldflags': [
         '-Wl,--version-script=<(module_root_dir)/sdk/link/libwasmedge.map',

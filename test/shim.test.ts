@@ -138,6 +138,21 @@ describe('calls', () => {
   });
 });
 
+// Memory errors and leaks in the shim (use after free, double free, lost blocks) under valgrind.
+const hasValgrind = run('sh', ['-c', 'command -v valgrind']).status === 0;
+describe.skipIf(!hasValgrind)('under valgrind', () => {
+  for (const name of ['types', 'memory', 'module', 'invoke']) {
+    it(`shim_${name}.c: no invalid accesses, no definite leaks`, () => {
+      const exe = build(`${name}-vg`, [`shim_${name}.c`]);
+      const r = run('valgrind', ['-q', '--leak-check=full', '--errors-for-leak-kinds=definite', '--error-exitcode=9', exe], {
+        env: { ...process.env, LD_LIBRARY_PATH: BUILD_DIR },
+      });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    });
+  }
+});
+
 describe('symbol versions', () => {
   it('0.16 compat forms (API-4 object) and 0.17 forms work in one program', () => {
     const lines = runProgram('compat', ['shim_compat_main.c', 'shim_compat_v4.c']);

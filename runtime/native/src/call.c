@@ -152,7 +152,7 @@ uint32_t wpk_invoke(uint32_t binding) {
   const WasmEdge_CallingFrameContext *frame = g_binds[binding].frame;
   if (!fn) return WasmEdge_ErrCode_WrongVMWorkflow;
   const uint32_t np = fn->type.nparams, nr = fn->type.nreturns;
-  WasmEdge_Value *slots = wpk_slots();
+  WasmEdge_Value *slots = wpk_slot_array;
 
   /* Parameters move to the stack so nested calls may reuse the slots. */
   WasmEdge_Value params[np + 1], returns[nr + 1];
@@ -163,6 +163,6 @@ uint32_t wpk_invoke(uint32_t binding) {
   init_returns(fn, returns);
   uint32_t code = call_function(fn, frame, params, returns);
   if (code == WasmEdge_ErrCode_Success || code == WasmEdge_ErrCode_Terminated)
-    memcpy(slots, returns, nr * sizeof *returns);
+    for (uint32_t i = 0; i < nr; i++) slots[i] = returns[i];
   return code;
 }

@@ -6,9 +6,9 @@
 
 #include "internal.h"
 
-static WasmEdge_Value g_slots[WPK_SLOT_COUNT] __attribute__((aligned(16)));
+WasmEdge_Value wpk_slot_array[WPK_SLOT_COUNT] __attribute__((aligned(16)));
 
-WasmEdge_Value *wpk_slots(void) { return g_slots; }
+WasmEdge_Value *wpk_slots(void) { return wpk_slot_array; }
 uint32_t wpk_slot_count(void) { return WPK_SLOT_COUNT; }
 
 WasmEdge_ModuleInstanceContext *wpk_guest_module_create(const char *name) {

@@ -204,6 +204,9 @@ static inline bool wpk_valtype_is_ref(WasmEdge_ValType t) {
   return t.Data[2] == WPK_TC_REF || t.Data[2] == WPK_TC_REFNULL;
 }
 
+/* The value slots (host.c), WPK_SLOT_COUNT values, read and written by wpk_invoke. */
+extern WasmEdge_Value wpk_slot_array[];
+
 /* Logging (basic.c): to the callback if set, else stderr, when level >= the set level. */
 void wpk_log(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -7,11 +7,8 @@
 
 #include "internal.h"
 
-static WasmEdge_ValType make_type(uint8_t code, uint8_t heap) {
-  WasmEdge_ValType t;
-  memset(&t, 0, sizeof t);
-  t.Data[2] = code;
-  t.Data[3] = heap;
+static inline WasmEdge_ValType make_type(uint8_t code, uint8_t heap) {
+  WasmEdge_ValType t = {{0, 0, code, heap, 0, 0, 0, 0}};
   return t;
 }
 
@@ -40,35 +37,38 @@ bool WasmEdge_ValTypeIsExternRef(const WasmEdge_ValType ValType) {
 bool WasmEdge_ValTypeIsRef(const WasmEdge_ValType ValType) { return wpk_valtype_is_ref(ValType); }
 bool WasmEdge_ValTypeIsRefNull(const WasmEdge_ValType ValType) { return ValType.Data[2] == WPK_TC_REFNULL; }
 
-/* A value of `type` whose low `width` bytes are copied from `payload`, the rest zero. */
-static WasmEdge_Value make_value(WasmEdge_ValType type, const void *payload, size_t width) {
+/* A value of `type` holding `payload` zero-extended (little-endian: low bytes first). */
+static inline WasmEdge_Value make_value(WasmEdge_ValType type, uint128_t payload) {
   WasmEdge_Value v;
-  memset(&v, 0, sizeof v);
-  memcpy(&v.Value, payload, width); /* little-endian: low bytes first */
+  v.Value = payload;
   v.Type = type;
   return v;
 }
 
 WasmEdge_Value WasmEdge_ValueGenI32(const int32_t Val) {
-  return make_value(WasmEdge_ValTypeGenI32(), &Val, sizeof Val);
+  return make_value(make_type(WPK_TC_I32, WPK_HT_EPSILON), (uint32_t)Val);
 }
 WasmEdge_Value WasmEdge_ValueGenI64(const int64_t Val) {
-  return make_value(WasmEdge_ValTypeGenI64(), &Val, sizeof Val);
+  return make_value(make_type(WPK_TC_I64, WPK_HT_EPSILON), (uint64_t)Val);
 }
 WasmEdge_Value WasmEdge_ValueGenF32(const float Val) {
-  return make_value(WasmEdge_ValTypeGenF32(), &Val, sizeof Val);
+  uint32_t bits;
+  memcpy(&bits, &Val, sizeof bits);
+  return make_value(make_type(WPK_TC_F32, WPK_HT_EPSILON), bits);
 }
 WasmEdge_Value WasmEdge_ValueGenF64(const double Val) {
-  return make_value(WasmEdge_ValTypeGenF64(), &Val, sizeof Val);
+  uint64_t bits;
+  memcpy(&bits, &Val, sizeof bits);
+  return make_value(make_type(WPK_TC_F64, WPK_HT_EPSILON), bits);
 }
 WasmEdge_Value WasmEdge_ValueGenV128(const int128_t Val) {
-  return make_value(WasmEdge_ValTypeGenV128(), &Val, sizeof Val);
+  return make_value(make_type(WPK_TC_V128, WPK_HT_EPSILON), (uint128_t)Val);
 }
 WasmEdge_Value WasmEdge_ValueGenFuncRef(const WasmEdge_FunctionInstanceContext *Cxt) {
-  return make_value(WasmEdge_ValTypeGenFuncRef(), &Cxt, sizeof Cxt);
+  return make_value(make_type(WPK_TC_REFNULL, WPK_HT_FUNC), (uintptr_t)Cxt);
 }
 WasmEdge_Value WasmEdge_ValueGenExternRef(void *Ref) {
-  return make_value(WasmEdge_ValTypeGenExternRef(), &Ref, sizeof Ref);
+  return make_value(make_type(WPK_TC_REFNULL, WPK_HT_EXTERN), (uintptr_t)Ref);
 }
 
 int32_t WasmEdge_ValueGetI32(const WasmEdge_Value Val) {
