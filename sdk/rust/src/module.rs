@@ -20,12 +20,15 @@ struct FunctionDef<D> {
 
 /// A module of host functions, with host data `D` that lives as long as the module instance.
 ///
-/// ```ignore
-/// Module::new("math")
+/// ```
+/// use wasmedge_plugin_sdk::{CallingFrame, HostError, Module, Val};
+///
+/// let math = Module::new("math")
 ///     .function("add", |a: i32, b: i32| a.wrapping_add(b))
 ///     .function("peek", |frame: &CallingFrame, ptr: u32| -> Result<u32, HostError> {
 ///         frame.memory(0)?.read_u32(ptr)
-///     })
+///     });
+/// assert_eq!(math.call("add", &[Val::I32(2), Val::I32(3)]), Ok(vec![Val::I32(5)]));
 /// ```
 pub struct Module<D: Send + Sync + 'static = ()> {
     name: String,

@@ -3,10 +3,14 @@
 //!
 //! Declare each option as a `static` and list it in [`crate::wasmedge_plugin!`]:
 //!
-//! ```ignore
+//! ```
+//! use wasmedge_plugin_sdk::{NumberOption, StringOption, ToggleOption};
+//!
 //! static GREETING: StringOption = StringOption::new("hello");
 //! static LOUD: ToggleOption = ToggleOption::new();
 //! static REPEAT: NumberOption<u32> = NumberOption::new(1);
+//!
+//! assert_eq!((GREETING.get(), LOUD.get(), REPEAT.get()), ("hello".to_string(), false, 1));
 //! ```
 //!
 //! The host writes while no host function runs (at start-up), so reads need no lock; they are

@@ -46,10 +46,14 @@ pub const fn descriptor(
 /// Defines the plug-in: its static descriptor and the exported
 /// `WasmEdge_Plugin_GetDescriptor` the loader looks for. Use it once per library.
 ///
-/// ```ignore
+/// ```
+/// use wasmedge_plugin_sdk::prelude::*;
+///
 /// static STRING: StringOption = StringOption::new("hello");
 ///
-/// fn create() -> Module { Module::new("get_string_module") /* .function(...) */ }
+/// fn create() -> Module {
+///     Module::new("get_string_module").function("len", || STRING.get().len() as u32)
+/// }
 ///
 /// wasmedge_plugin! {
 ///     name: "get_string",
@@ -62,6 +66,9 @@ pub const fn descriptor(
 ///         { name: "get_string_module", description: "string functions", create: create },
 ///     ],
 /// }
+///
+/// let descriptor = unsafe { &*WasmEdge_Plugin_GetDescriptor() };
+/// assert_eq!((descriptor.APIVersion, descriptor.ModuleCount, descriptor.ProgramOptionCount), (5, 1, 1));
 /// ```
 ///
 /// `create` is a `fn() -> Module<D>`; the host calls it for each new instance. A panic in it is

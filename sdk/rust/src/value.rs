@@ -169,7 +169,7 @@ macro_rules! tuples {
             fn types() -> Vec<ValType> {
                 vec![$($name::TYPE),*]
             }
-            #[allow(unused_variables)]
+            #[allow(unused_variables, clippy::unused_unit)]
             fn load(raw: &[WasmEdge_Value]) -> Self {
                 ($($name::from_raw(&raw[$idx]),)*)
             }
