@@ -40,6 +40,15 @@ fn create() -> Module<State> {
         .function("fail", |code: u32| -> Result<(), HostError> { Err(HostError::user(code)) })
         .function("boom", || -> i32 { panic!("deliberate panic") })
         .function("swap", |a: f64, b: i64| (b, a))
+        .function("twice", |f: &CallingFrame<State>| -> Result<(), HostError> {
+            let _first = f.memory(0)?;
+            let _second = f.memory(0)?; // would alias the first view: panics
+            Ok(())
+        })
+        .function("sequential", |f: &CallingFrame<State>| -> Result<u32, HostError> {
+            let first = f.memory(0)?.read_u32(0)?;
+            Ok(first + f.memory(0)?.read_u32(4)?) // views that do not overlap in time are fine
+        })
 }
 
 wasmedge_plugin! {
@@ -160,7 +169,7 @@ fn module_has_the_declared_functions_and_signatures() {
     unsafe {
         let n = sys::WasmEdge_ModuleInstanceGetModuleName(fx.module);
         assert_eq!(std::slice::from_raw_parts(n.Buf.cast::<u8>(), n.Length as usize), b"shim_test_module");
-        assert_eq!(sys::WasmEdge_ModuleInstanceListFunctionLength(fx.module), 7);
+        assert_eq!(sys::WasmEdge_ModuleInstanceListFunctionLength(fx.module), 9);
         let f = sys::WasmEdge_ModuleInstanceFindFunction(fx.module, name("swap"));
         let ty = sys::WasmEdge_FunctionInstanceGetFunctionType(f);
         let mut params = [sys::WasmEdge_ValType { Data: [0; 8] }; 2];
@@ -237,6 +246,8 @@ fn errors_and_panics_become_result_codes() {
     let fx = Fixture::new();
     assert_eq!(fx.call("fail", &[0x1234_5678u32.to_raw()], 0).0, 0x0134_5678);
     assert_eq!(fx.call("boom", &[], 1).0, 0x40e);
+    assert_eq!(fx.call("twice", &[], 0).0, 0x40e);
+    assert_eq!(fx.call("sequential", &[], 1).0, 0);
     // Still usable after a panic.
     assert_eq!(fx.call("add", &[1i32.to_raw(), 1i32.to_raw()], 1).0, 0);
 }
