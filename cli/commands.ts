@@ -3,5 +3,7 @@ import type { Command } from 'commander';
 import { register as inspect } from './inspect.js';
 import { register as call } from './call.js';
 import { register as run } from './run.js';
+import { register as newProject } from './new.js';
+import { register as build } from './build.js';
 
-export const commands: Array<(program: Command) => void> = [inspect, call, run];
+export const commands: Array<(program: Command) => void> = [inspect, call, run, newProject, build];

@@ -5,6 +5,8 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { Console } from 'node:console';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createEnv } from 'yeoman-environment';
 import AppGenerator from '../generators/app/index.js';
@@ -52,6 +54,11 @@ function listFilesUnder(root: string): string[] {
   };
   walk(root);
   return out.sort();
+}
+
+function silentConsole(): Console & { sink: Writable } {
+  const sink = new Writable({ write: (_chunk, _enc, done) => done() });
+  return Object.assign(new Console(sink, sink), { sink });
 }
 
 function isInteractive(opts: ScaffoldOptions): boolean {
@@ -109,7 +116,10 @@ export async function scaffold(opts: ScaffoldOptions): Promise<ScaffoldResult> {
   mkdirSync(target, { recursive: true });
   const temp = mkdtempSync(join(target, TEMP_PREFIX));
   try {
-    const env = createEnv({ cwd: temp, logCwd: temp, skipInstall: true } as never);
+    // Yeoman's own log ("create <file>", package-manager notes) would name temp paths: silence it;
+    // prompts still use the terminal, and the caller reports what was written.
+    const quiet = silentConsole();
+    const env = createEnv({ cwd: temp, logCwd: temp, skipInstall: true, console: quiet, stderr: quiet.sink } as never);
     if (opts.generator) env.register(opts.generator, { namespace: NAMESPACE });
     else env.register(AppGenerator, { namespace: NAMESPACE, resolved: fileURLToPath(import.meta.url) } as never);
     const generator = (await env.create(NAMESPACE, {

@@ -1,0 +1,60 @@
+/** `wasmedge-plugin new <dir>`: creates a plug-in project (flags come from the generator's questions). */
+import type { Command } from 'commander';
+import { relative } from 'node:path';
+import { QUESTIONS, type AnswerKey } from '../generators/app/answers.js';
+import { scaffold, type ScaffoldOptions } from '../runtime/scaffold.js';
+import { colour, printJson } from './output.js';
+
+interface NewFlags extends Partial<Record<AnswerKey, string>> {
+  yes?: boolean;
+  force?: boolean;
+  json?: boolean;
+}
+
+/** Flags as commander gives them → scaffold options (one table: QUESTIONS). */
+export function scaffoldOptionsFromFlags(dir: string, flags: NewFlags): ScaffoldOptions {
+  const opts: ScaffoldOptions = { dir, yes: flags.yes, force: flags.force };
+  // --json output must stay one JSON document: never prompt then.
+  if (flags.json) opts.interactive = false;
+  for (const q of QUESTIONS) if (flags[q.key] !== undefined) opts[q.key] = flags[q.key];
+  // Hook for template packs: a `--template <pack>` flag will set opts.generator here.
+  return opts;
+}
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('new')
+    .description('create a plug-in project (C, C++ or Rust) that builds with plain cmake/cargo')
+    .argument('<dir>', 'project directory (created; must be empty unless --force)');
+  for (const q of QUESTIONS) {
+    // commander camel-cases `--api-version` to `apiVersion`, `--lang` stays `lang`: map to the answer key.
+    const choices = q.choices ? ` (${q.choices.join('|')})` : '';
+    cmd.option(`--${q.flag} <${q.placeholder}>`, `${q.message}${choices}`);
+  }
+  cmd
+    .option('-y, --yes', 'take defaults for everything not given; never prompt (also implied without a TTY)')
+    .option('--force', 'write into a non-empty directory, overwriting the generated files')
+    .option('--json', 'print { dir, language, files } as JSON')
+    .action(async (dir: string, raw: Record<string, unknown>) => {
+      const flags: NewFlags = { yes: raw.yes as boolean, force: raw.force as boolean, json: raw.json as boolean };
+      for (const q of QUESTIONS) {
+        const value = raw[camel(q.flag)];
+        if (value !== undefined) flags[q.key] = String(value);
+      }
+      const result = await scaffold(scaffoldOptionsFromFlags(dir, flags));
+      if (flags.json) {
+        printJson({ dir: result.dir, language: result.language, name: result.answers.name, module: result.answers.module, files: result.files });
+        return;
+      }
+      const rel = relative(process.cwd(), result.dir) || '.';
+      const built = result.language === 'rust' ? `target/release/lib${result.answers.name}.so` : `build/Release/lib${result.answers.name}.so`;
+      process.stdout.write(
+        `${colour.green('created')} ${result.dir} (${result.language}, ${result.files.length} files)\n\n` +
+          `next:\n  wasmedge-plugin build ${rel}\n  wasmedge-plugin run ${rel}/test/get_string.wat --plugin ${rel}/${built}\n`,
+      );
+    });
+}
+
+function camel(flag: string): string {
+  return flag.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
