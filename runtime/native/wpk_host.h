@@ -12,6 +12,10 @@
  *     index is the hot path (one uint32 argument, values passed through shim-owned slots).
  *
  * Ids are small non-zero integers so that koffi passes them as plain numbers (no BigInt).
+ *
+ * Threads: host functions run on the thread that calls wpk_invoke; the current frame and function
+ * name are per process, so all wpk_invoke calls must come from one thread (the JS thread).
+ * Functions here accept NULL pointers and invalid ids: they then do nothing / return 0 or NULL.
  */
 #ifndef WPK_HOST_H
 #define WPK_HOST_H
@@ -29,63 +33,83 @@ extern "C" {
  * low bytes of slot i (4 bytes for i32/f32, 8 for i64/f64, 16 for v128; reference types: the
  * pointer-sized payload). Types need not be written: wpk_invoke copies the parameters to its own
  * stack, zero-extends each payload by the function's declared type and sets .Type, so the slots can
- * be reused by nested calls. After a successful call, return value i's payload is in slot i. */
+ * be reused by nested calls. After a call that returns 0 (success) or 1 (terminate), slot i holds
+ * return value i: the whole WasmEdge_Value (payload zero-extended, and .Type), as the host function
+ * wrote it. On other codes the slots hold the parameters or garbage. */
 #define WPK_SLOT_COUNT 1024
 WasmEdge_Value *wpk_slots(void);               /* owned by the shim; valid until process exit */
 uint32_t wpk_slot_count(void);
 
 /* ---- guest modules (one per wasm instance, plus one scratch module for direct calls) -------------- */
-/* Creates a module instance named `name` (copied) with an external memory 0 named "memory" (no bytes
- * attached yet). Caller owns it: free with WasmEdge_ModuleInstanceDelete. */
+/* Creates a module instance named `name` (copied; NULL gives an empty name) with an external memory 0
+ * named "memory" (no bytes attached yet: size 0). Caller owns it: free with
+ * WasmEdge_ModuleInstanceDelete, after unbinding every binding that uses it. NULL if out of memory. */
 WasmEdge_ModuleInstanceContext *wpk_guest_module_create(const char *name);
 /* Memory 0 of a guest module; owned by the module. */
 WasmEdge_MemoryInstanceContext *wpk_guest_memory(const WasmEdge_ModuleInstanceContext *guest);
 
 /* Points an external memory at JS-owned bytes. Call again whenever the JS ArrayBuffer changed
  * (memory.grow detaches it). `grow_id` is passed back to the grow callback. max_pages = 65536 when
- * the memory has no maximum. */
+ * the memory has no maximum. The memory's type follows: limit min = size_bytes / 65536, and a
+ * maximum of max_pages when max_pages < 65536. Ignored for memories that are not external (made by
+ * WasmEdge_MemoryInstanceCreate). `base` stays owned by JS; the shim never frees it. */
 void wpk_memory_attach(WasmEdge_MemoryInstanceContext *mem, uint32_t grow_id, uint8_t *base,
                        uint64_t size_bytes, uint64_t max_pages);
 
 /* Callback the shim uses when a plug-in calls WasmEdge_MemoryInstanceGrowPage on an external memory:
  * JS grows the WebAssembly.Memory, calls wpk_memory_attach with the new buffer, and returns 0, or
- * returns -1 if the memory cannot grow. */
+ * returns -1 if the memory cannot grow. The shim checks the maximum before calling, and fails the
+ * grow (MemoryOutOfBounds) when no callback is set or the re-attached size is too small. */
 typedef int32_t (*wpk_grow_fn)(uint32_t grow_id, uint32_t pages);
 void wpk_set_grow_callback(wpk_grow_fn fn);
 
 /* A function instance that stands for a wasm export: calling it (WasmEdge_ExecutorInvoke) calls the
  * guest callback with `guest_id`. The type is copied. Caller owns the result until it is added to a
- * module with WasmEdge_ModuleInstanceAddFunction (then the module owns it). */
+ * module with WasmEdge_ModuleInstanceAddFunction (then the module owns it). ExecutorInvoke checks the
+ * parameter count and types against `type` (FuncSigMismatch) before the callback runs. */
 WasmEdge_FunctionInstanceContext *wpk_guest_function_create(const WasmEdge_FunctionTypeContext *type,
                                                             uint32_t guest_id);
 
 /* JS side of a guest call: reads nparams values from `params`, calls the export, writes nreturns values
  * (payload and Type) to `returns`, returns a WasmEdge_Result code (0 on success; on a trap JS keeps
- * the exception and returns a failure code, which the host function sees from ExecutorInvoke). */
+ * the exception and returns a failure code, which the host function sees from ExecutorInvoke).
+ * `params` and `returns` are shim-owned and valid only during the callback; `returns` comes with
+ * each .Type preset and .Value zeroed. Without a callback, ExecutorInvoke returns FuncNotFound (5). */
 typedef uint32_t (*wpk_guest_call_fn)(uint32_t guest_id, const WasmEdge_Value *params, uint32_t nparams,
                                       WasmEdge_Value *returns, uint32_t nreturns);
 void wpk_set_guest_callback(wpk_guest_call_fn fn);
 
 /* ---- bindings: the hot path --------------------------------------------------------------------- */
-/* Pairs a host function (from a plug-in module) with the guest module that calls it. Returns a
- * binding id (>0), or 0 when `fn` is NULL. Bindings live until wpk_unbind. */
+/* Pairs a host function (from a plug-in module) with the guest module that calls it (`guest` NULL:
+ * host functions then see a frame without module or memory). Returns a binding id (>0), or 0 when
+ * `fn` is NULL or has more than WPK_SLOT_COUNT parameters or results. The binding borrows both
+ * pointers: unbind it before deleting the plug-in module or the guest module. Bindings live until
+ * wpk_unbind; unbound ids are reused by later wpk_bind calls. */
 uint32_t wpk_bind(const WasmEdge_FunctionInstanceContext *fn, const WasmEdge_ModuleInstanceContext *guest);
 void wpk_unbind(uint32_t binding);
 
 /* Calls the binding's host function with parameters from the slots (see above), the guest module as
- * calling frame, and writes the returns back to the slots. Returns the WasmEdge_Result code.
+ * calling frame, and writes the returns back to the slots. Returns the WasmEdge_Result code as the
+ * host function returned it (0 success, 1 terminate, anything else a failure, category unchanged);
+ * WrongVMWorkflow (4) for id 0 or an unbound id. Allocates nothing.
  * Re-entrant: a host function may call back into wasm (ExecutorInvoke) which may call wpk_invoke. */
 uint32_t wpk_invoke(uint32_t binding);
 
-/* Name of the host function currently running (innermost), or NULL. For crash reports. */
+/* Name of the host function currently running (innermost), or NULL: the name it was given in
+ * WasmEdge_ModuleInstanceAddFunction (NUL-terminated, owned by the function instance). Kept for 64
+ * levels of nesting; deeper calls report the 64th. For crash reports. */
 const char *wpk_current_function(void);
 
 /* ---- bookkeeping -------------------------------------------------------------------------------- */
-/* Number of live objects the shim allocated for plug-ins and the host (contexts, strings, bytes),
- * used by tests and `wasmedge-plugin test` to find leaks. */
+/* Number of live objects the shim allocated for plug-ins and the host, used by tests and
+ * `wasmedge-plugin test` to find leaks: every context made by a *Create function (limits, types,
+ * instances, modules — including a guest module and its memory) and every non-empty string or bytes
+ * made by WasmEdge_StringCreateByCString/ByBuffer or WasmEdge_BytesCreate, until it is deleted
+ * (instances added to a module: until the module is deleted). wpk_alloc blocks are not counted. */
 uint64_t wpk_live_objects(void);
 /* Bytes of a WasmEdge_String created by the shim are malloc'ed; the runtime frees strings it reads
- * through WasmEdge_StringDelete. Host-side allocation for option storage: */
+ * through WasmEdge_StringDelete (which ignores strings the shim did not create: wrapped ones, module
+ * and export names). Host-side allocation for option storage: */
 void *wpk_alloc(uint64_t size);                /* zeroed; free with wpk_free */
 void wpk_free(void *p);
 
