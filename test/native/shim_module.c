@@ -122,6 +122,15 @@ int main(void) {
   CHECK(WasmEdge_CallingFrameGetMemoryInstance(NULL, 0) == NULL);
   WasmEdge_ModuleInstanceDelete(NULL);
   WasmEdge_FunctionInstanceDelete(NULL);
+  /* A name with a NULL buffer (and a bogus length) is the empty name. */
+  WasmEdge_String bogus = {5, NULL};
+  WasmEdge_FunctionTypeContext *ftn = WasmEdge_FunctionTypeCreate(NULL, 0, NULL, 0);
+  WasmEdge_FunctionInstanceContext *unnamed = WasmEdge_FunctionInstanceCreate(ftn, nop, NULL, 0);
+  WasmEdge_FunctionTypeDelete(ftn);
+  WasmEdge_ModuleInstanceAddFunction(mod, bogus, unnamed);
+  CHECK(WasmEdge_ModuleInstanceFindFunction(mod, bogus) == unnamed);
+  CHECK(WasmEdge_ModuleInstanceFindFunction(mod, WasmEdge_StringWrap("", 0)) == unnamed);
+  CHECK(WasmEdge_ModuleInstanceListFunctionLength(mod) == 7);
 
   /* Delete: everything freed, the finalizer runs exactly once with the host data. */
   CHECK(g_finalized == 0);

@@ -7,6 +7,12 @@
 
 #include "internal.h"
 
+/* A string with a NULL buffer is treated as empty whatever its Length says. */
+static inline WasmEdge_String safe_name(WasmEdge_String s) {
+  if (!s.Buf) s.Length = 0;
+  return s;
+}
+
 static WasmEdge_String copy_name(WasmEdge_String s) {
   WasmEdge_String c = {0, NULL};
   if (!s.Buf || s.Length == 0) return c;
@@ -47,7 +53,7 @@ WasmEdge_ModuleInstanceContext *WasmEdge_ModuleInstanceCreateWithData(const Wasm
                                                                       void *HostData, void (*Finalizer)(void *)) {
   WasmEdge_ModuleInstanceContext *m = wpk_obj_new(sizeof *m);
   if (!m) return NULL;
-  m->name = copy_name(ModuleName);
+  m->name = copy_name(safe_name(ModuleName));
   if (ModuleName.Length && ModuleName.Buf && !m->name.Buf) {
     wpk_obj_delete(m);
     return NULL;
@@ -95,6 +101,7 @@ static bool grow_array(void **items, uint32_t *cap, uint32_t len, size_t elem) {
 /* Takes ownership of `inst` (freed now if it cannot be recorded). A later add under the same name
  * replaces the export; the earlier instance stays owned by the module until it is deleted. */
 static bool module_add(WasmEdge_ModuleInstanceContext *m, wpk_kind kind, WasmEdge_String name, void *inst) {
+  name = safe_name(name);
   if (!grow_array((void **)&m->owned, &m->capowned, m->nowned, sizeof *m->owned)) goto fail;
   wpk_export_map *map = &m->exports[kind];
   bool found;
@@ -122,9 +129,10 @@ fail:
   return false;
 }
 
-void WasmEdge_ModuleInstanceAddFunction(WasmEdge_ModuleInstanceContext *Cxt, const WasmEdge_String Name,
+void WasmEdge_ModuleInstanceAddFunction(WasmEdge_ModuleInstanceContext *Cxt, const WasmEdge_String RawName,
                                         WasmEdge_FunctionInstanceContext *FuncCxt) {
   if (!Cxt || !FuncCxt) return;
+  WasmEdge_String Name = safe_name(RawName);
   /* Remember the export name for crash reports (wpk_current_function). */
   free(FuncCxt->name);
   FuncCxt->name = malloc((size_t)Name.Length + 1);
@@ -153,7 +161,8 @@ void WasmEdge_ModuleInstanceAddGlobal(WasmEdge_ModuleInstanceContext *Cxt, const
 
 /* ---- finding and listing -------------------------------------------------------------------- */
 static void *module_find(const WasmEdge_ModuleInstanceContext *m, wpk_kind kind, WasmEdge_String name) {
-  if (!m || (name.Length && !name.Buf)) return NULL;
+  if (!m) return NULL;
+  name = safe_name(name);
   bool found;
   uint32_t at = map_search(&m->exports[kind], name, &found);
   return found ? m->exports[kind].items[at].inst : NULL;
