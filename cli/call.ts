@@ -8,6 +8,7 @@ import type { ValueTypeName } from '../runtime/value-types.js';
 import { formatSignature } from '../runtime/value-types.js';
 import { applyOptions, collect, loadPlugins } from './plugins.js';
 import { printJson } from './output.js';
+import { callIsolated, isolationOptions, timeoutMs, type IsolationFlags } from './isolation.js';
 
 export interface CallReport {
   plugin: string;
@@ -111,8 +112,7 @@ export function callFunction(pluginPath: string, target: string, rawArgs: string
 }
 
 export function register(program: Command): void {
-  program
-    .command('call')
+  isolationOptions(program.command('call'))
     .description('call one host function of a plug-in directly; @N passes the address of a fresh zeroed N-byte buffer')
     .argument('<plugin>', 'plug-in library (or a directory holding it)')
     .argument('<target>', '<module>.<function>')
@@ -120,8 +120,8 @@ export function register(program: Command): void {
     .option('--opt <name[=value]>', 'set a program option before the module is created (repeatable)', collect, [])
     .option('--json', 'print one JSON document')
     .allowExcessArguments(false)
-    .action((pluginPath: string, target: string, args: string[], opts: { opt: string[]; json?: boolean }) => {
-      const r = callFunction(pluginPath, target, args, opts.opt);
+    .action(async (pluginPath: string, target: string, args: string[], opts: { opt: string[]; json?: boolean } & IsolationFlags) => {
+      const r = opts.isolate === false ? callFunction(pluginPath, target, args, opts.opt) : await callIsolated(pluginPath, target, args, opts.opt, timeoutMs(opts));
       if (opts.json) printJson(r);
       else {
         for (const v of r.results) process.stdout.write(`${v}\n`);

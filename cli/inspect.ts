@@ -4,6 +4,7 @@ import { PluginHost, type LoadError } from '../runtime/host.js';
 import { isKitError } from '../runtime/errors.js';
 import { formatSignature } from '../runtime/value-types.js';
 import { colour, formatError, printJson } from './output.js';
+import { inspectIsolated, isolationOptions, timeoutMs, type IsolationFlags } from './isolation.js';
 
 export interface InspectedModule {
   name: string;
@@ -78,13 +79,12 @@ function printReport(r: InspectReport): void {
 }
 
 export function register(program: Command): void {
-  program
-    .command('inspect')
+  isolationOptions(program.command('inspect'))
     .description('list the plug-ins in libraries or directories (default: WasmEdge\'s search paths) with their options, modules and functions')
     .argument('[paths...]', 'plug-in libraries or directories (searched recursively for .so files)')
     .option('--json', 'print one JSON document')
-    .action((paths: string[], opts: { json?: boolean }) => {
-      const report = inspectPaths(paths);
+    .action(async (paths: string[], opts: { json?: boolean } & IsolationFlags) => {
+      const report = opts.isolate === false ? inspectPaths(paths) : await inspectIsolated(paths, timeoutMs(opts));
       if (opts.json) printJson(report);
       else printReport(report);
       process.exitCode = report.errors.length ? 1 : 0;

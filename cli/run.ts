@@ -9,6 +9,7 @@ import type { WasmValue } from '../runtime/call-engine.js';
 import { parseArgument } from './call.js';
 import { applyOptions, collect, createAllModules, loadPlugins } from './plugins.js';
 import { printJson } from './output.js';
+import { isolationOptions, runIsolatedFile, timeoutMs, type IsolationFlags } from './isolation.js';
 
 export interface RunCommandOptions {
   plugin: string[];
@@ -73,8 +74,8 @@ export async function runFile(file: string, args: string[], o: RunCommandOptions
 }
 
 export function register(program: Command): void {
-  program
-    .command('run')
+  // No default timeout: a guest program may legitimately run for a long time.
+  isolationOptions(program.command('run'), undefined)
     .description('run a wasm program (_start under WASI, or --invoke an export) whose imports resolve to plug-in modules')
     .argument('<file>', '.wasm or .wat file')
     .argument('[args...]', 'guest arguments (for _start) or the export\'s arguments (with --invoke); put them after --')
@@ -84,8 +85,8 @@ export function register(program: Command): void {
     .option('--env <KEY=VALUE>', 'environment variable for the guest (repeatable)', collect, [])
     .option('--dir <HOST[:GUEST]>', 'pre-open a host directory for the guest (repeatable)', collect, [])
     .option('--json', 'print one JSON document ({"results": [...]} or {"exitCode": N})')
-    .action(async (file: string, args: string[], opts: RunCommandOptions) => {
-      const r = await runFile(file, args, opts);
+    .action(async (file: string, args: string[], opts: RunCommandOptions & IsolationFlags) => {
+      const r = opts.isolate === false ? await runFile(file, args, opts) : await runIsolatedFile(file, args, opts, timeoutMs(opts, undefined));
       if (opts.json) printJson(r.results ? { results: r.results } : { exitCode: r.exitCode });
       else if (r.results) for (const v of r.results) process.stdout.write(`${v}\n`);
       process.exitCode = r.exitCode;

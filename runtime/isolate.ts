@@ -1,0 +1,188 @@
+/**
+ * Crash isolation: runs an exported function of one of our modules in a child Node process, so that
+ * plug-in code that crashes (signal), aborts, exits or hangs takes down the child, never the CLI.
+ *
+ * Protocol (the child is runtime/isolate-child.ts): the task travels as JSON in argv; the child
+ * writes JSON lines to fd 3 with fs.writeSync — synchronous, so every line written before a crash
+ * reaches the parent (async IPC messages can be lost when the process dies):
+ *   {"t":"stage", stage, path?, plugin?, module?, function?, detail?}   plug-in code about to run
+ *   {"t":"progress", "value": …}                                       partial result (resumable tasks)
+ *   {"t":"result", "value": …}                                         the function's return value
+ *   {"t":"error", "error": {code, message, hint?, path?}}              the function threw
+ * No result and no error line means the child died: the last stage names where.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ERROR_CODES, KitError, type ErrorCode } from './errors.js';
+import { packageRoot } from './paths.js';
+import type { StageEvent } from './stages.js';
+
+export interface IsolatedTask {
+  /** file: URL (or path) of the module that exports `fn`. Source (.ts) URLs map to dist/. */
+  module: string;
+  fn: string;
+  /** JSON-serialisable arguments. */
+  args: unknown[];
+  /** Append a progress callback to the arguments (resumable tasks report partial results). */
+  progress?: boolean;
+}
+
+export interface IsolateOptions {
+  /** Kill the child after this many ms without any stage/progress line (0 or undefined: no limit). */
+  timeoutMs?: number;
+  /** 'inherit' streams the child's stdout to ours (guest output of `run`); 'stderr' sends it to our stderr. */
+  stdout?: 'inherit' | 'stderr' | 'ignore';
+  stdin?: 'inherit' | 'ignore';
+  /** Copy the child's stderr to ours as it arrives (its tail is kept for reports either way). */
+  forwardStderr?: boolean;
+  /** Extra environment (e.g. LD_PRELOAD of a sanitizer runtime). */
+  env?: Record<string, string>;
+  onStage?: (e: StageEvent) => void;
+  onProgress?: (value: unknown) => void;
+}
+
+/** How the child ended when it did not return normally. */
+export interface CrashInfo {
+  stage?: StageEvent;
+  signal?: string;
+  exitCode?: number;
+  timedOut: boolean;
+  stderrTail: string;
+}
+
+const STDERR_TAIL_BYTES = 4096;
+
+/** A .ts source URL (vitest) → the compiled file in dist/; .js stays. */
+function toRunnable(moduleUrl: string): string {
+  const path = moduleUrl.startsWith('file:') ? fileURLToPath(moduleUrl) : moduleUrl;
+  if (!path.endsWith('.ts')) return path;
+  const rel = path.slice(packageRoot.length + 1).replace(/\.ts$/, '.js');
+  return join(packageRoot, 'dist', rel);
+}
+
+function childEntry(): string {
+  const p = toRunnable(fileURLToPath(import.meta.url).replace(/isolate\.(ts|js)$/, 'isolate-child.$1'));
+  if (!existsSync(p)) throw new Error(`wasmedge-plugin-kit is not built: ${p} is missing (run \`npm run build\`)`);
+  return p;
+}
+
+/** Words for where plug-in code was running, for messages. */
+export function describeStage(s: StageEvent | undefined): string {
+  if (!s) return 'while starting (before any plug-in code ran)';
+  const lib = s.plugin ? `plug-in '${s.plugin}'` : s.path ? s.path : 'the plug-in';
+  switch (s.stage) {
+    case 'constructor': return `while loading ${lib} (dlopen: library constructors)`;
+    case 'GetDescriptor': return `in WasmEdge_Plugin_GetDescriptor of ${lib}`;
+    case 'descriptor': return `while reading the descriptor of ${lib}`;
+    case 'Create': return `in Create of module '${s.module}' of ${lib}`;
+    case 'call': return `in host function ${s.module}.${s.function} of ${lib}${s.detail ? ` (arguments: ${s.detail})` : ''}`;
+    case 'dispose': return `while deleting module '${s.module}' of ${lib} (its finalizer)`;
+    case 'instantiate': return 'while instantiating the wasm module';
+    case 'run': return `while running ${s.detail ?? '_start'} (in a host function called from wasm)`;
+    case 'invoke': return `while running export '${s.function}' (in a host function called from wasm)`;
+    default: return `during ${s.stage}${s.detail ? ` (${s.detail})` : ''}`;
+  }
+}
+
+/** The KitError for a child that died or hung. */
+export function crashError(c: CrashInfo): KitError {
+  const where = describeStage(c.stage);
+  const how = c.timedOut
+    ? 'did not finish in time (hang?)'
+    : c.signal === 'SIGABRT' ? 'aborted (SIGABRT)'
+    : c.signal ? `crashed (${c.signal})`
+    : `exited unexpectedly with status ${c.exitCode}`;
+  const tail = c.stderrTail.trim();
+  const message = `plug-in code ${how} ${where}${tail ? `\n  stderr (last lines):\n${tail.split('\n').slice(-12).map((l) => `    ${l}`).join('\n')}` : ''}`;
+  return new KitError(c.timedOut ? 'E_TIMEOUT' : 'E_CRASH', message, {
+    path: c.stage?.path,
+    hint: c.timedOut
+      ? 'The plug-in was killed; raise --timeout if the work is legitimately slow.'
+      : 'Run `wasmedge-plugin test` on the plug-in for a per-function report; `--sanitize address` finds memory errors.',
+    stage: c.stage, signal: c.signal, exitCode: c.exitCode, stderrTail: c.stderrTail,
+  });
+}
+
+function reviveError(e: { code: string; message: string; hint?: string; path?: string; [k: string]: unknown }): Error {
+  if (e.code in ERROR_CODES) {
+    const { code, message, ...details } = e;
+    return new KitError(code as ErrorCode, message, details);
+  }
+  const err = new Error(e.message);
+  if (typeof e.stack === 'string') err.stack = e.stack;
+  return err;
+}
+
+/**
+ * Runs `task` in a child process. Resolves to its return value; rejects with the error it threw
+ * (a KitError keeps its code), or with E_CRASH / E_TIMEOUT naming the stage, signal and stderr tail.
+ */
+export function runIsolated<T>(task: IsolatedTask, o: IsolateOptions = {}): Promise<T> {
+  return new Promise<T>((resolvePromise, reject) => {
+    const entry = childEntry();
+    const payload = JSON.stringify({ ...task, module: pathToFileURL(toRunnable(task.module)).href });
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', entry, payload], {
+      stdio: [o.stdin ?? 'ignore', o.stdout === 'inherit' ? 'inherit' : 'pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...o.env },
+    });
+    let stage: StageEvent | undefined;
+    let outcome: { value: unknown } | { error: Error } | undefined;
+    let stderrTail = '';
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = () => {
+      if (!o.timeoutMs) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, o.timeoutMs);
+    };
+    arm();
+
+    if (child.stdout) {
+      child.stdout.on('data', (d: Buffer) => { if (o.stdout !== 'ignore') process.stderr.write(d); });
+    }
+    child.stderr!.on('data', (d: Buffer) => {
+      if (o.forwardStderr) process.stderr.write(d);
+      stderrTail = (stderrTail + d.toString('utf8')).slice(-STDERR_TAIL_BYTES);
+    });
+    let pending = '';
+    const channel = child.stdio[3] as NodeJS.ReadableStream;
+    channel.on('data', (d: Buffer) => {
+      pending += d.toString('utf8');
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        if (!line) continue;
+        let msg: { t: string; [k: string]: unknown };
+        try { msg = JSON.parse(line); } catch { continue; }
+        arm();
+        if (msg.t === 'stage') {
+          const { t: _t, ...e } = msg;
+          stage = e as unknown as StageEvent;
+          o.onStage?.(stage);
+        } else if (msg.t === 'progress') {
+          o.onProgress?.(msg.value);
+        } else if (msg.t === 'result') {
+          outcome = { value: msg.value };
+        } else if (msg.t === 'error') {
+          outcome = { error: reviveError(msg.error as never) };
+        }
+      }
+    });
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    // 'close' (not 'exit'): every byte of fd 3 and stderr has been read by then.
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut || signal !== null || outcome === undefined) {
+        // A crash after the result (library destructors at exit) is still a crash of the plug-in.
+        const last = outcome && 'value' in outcome && !timedOut ? { stage: 'dispose', ...stage, detail: 'process exit (library destructors)' } as StageEvent : stage;
+        reject(crashError({ stage: last, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, stderrTail }));
+        return;
+      }
+      if ('error' in outcome!) reject(outcome.error);
+      else resolvePromise(outcome!.value as T);
+    });
+  });
+}
