@@ -4,10 +4,10 @@
  * stream it on a TTY), Rust through `cargo build --offline`. Returns the built library's path.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { KitError } from './errors.js';
 
 export type ProjectLanguage = 'c' | 'cpp' | 'rust';
@@ -117,7 +117,21 @@ function buildFailed(step: string, run: ToolRun, dir: string): KitError {
 // cmake-js is CommonJS.
 const require = createRequire(import.meta.url);
 
+/** Whether an executable called `name` is on PATH (checked up front so the error names the right tool). */
+function onPath(name: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((d) => {
+    if (!d) return false;
+    try {
+      accessSync(join(d, name), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
 async function buildCMake(dir: string, config: BuildConfig, opts: BuildOptions, progress: boolean): Promise<{ artifact: string; compileCommands?: string }> {
+  if (!onPath('cmake')) throw missingTool('cmake', 'cmake was not found on PATH');
   const { BuildSystem } = require('cmake-js') as { BuildSystem: new (o: object) => CMakeJsBuildSystem };
   // One build tree per configuration (build/Release, build/Debug); cmake-js then puts the library
   // right there. Plain `cmake -B build` (README) uses build/ itself and does not collide.
