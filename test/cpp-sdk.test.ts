@@ -18,8 +18,7 @@ const EXAMPLE = path.join(REPO_ROOT, 'examples', 'get-string');
 const WRAPPER_HEADERS = fs.readdirSync(path.join(CPP_INCLUDE, 'wasmedge', 'plugin')).filter((f) => f.endsWith('.hpp'));
 
 let tmp: string;
-
-let shimDir: string;
+let shimDir: string; // private copy of the shim
 
 beforeAll(() => {
   const shim = path.join(SHIM_DIR, 'libwasmedge.so');
