@@ -5,5 +5,6 @@ import { register as call } from './call.js';
 import { register as run } from './run.js';
 import { register as newProject } from './new.js';
 import { register as build } from './build.js';
+import { register as test } from './test.js';
 
-export const commands: Array<(program: Command) => void> = [inspect, call, run, newProject, build];
+export const commands: Array<(program: Command) => void> = [inspect, call, run, newProject, build, test];
