@@ -50,6 +50,8 @@ export interface CrashInfo {
   exitCode?: number;
   timedOut: boolean;
   stderrTail: string;
+  /** Every library the child announced a stage for: the suspects when the stage names none. */
+  libraries?: string[];
 }
 
 const STDERR_TAIL_BYTES = 4096;
@@ -71,7 +73,7 @@ function childEntry(): string {
 /** Words for where plug-in code was running, for messages. */
 export function describeStage(s: StageEvent | undefined): string {
   if (!s) return 'while starting (before any plug-in code ran)';
-  const lib = s.plugin ? `plug-in '${s.plugin}'` : s.path ? s.path : 'the plug-in';
+  const lib = s.plugin ? `plug-in '${s.plugin}'${s.path ? ` (${s.path})` : ''}` : s.path ? s.path : 'the plug-in';
   switch (s.stage) {
     case 'constructor': return `while loading ${lib} (dlopen: library constructors)`;
     case 'GetDescriptor': return `in WasmEdge_Plugin_GetDescriptor of ${lib}`;
@@ -95,7 +97,8 @@ export function crashError(c: CrashInfo): KitError {
     : c.signal ? `crashed (${c.signal})`
     : `exited unexpectedly with status ${c.exitCode}`;
   const tail = c.stderrTail.trim();
-  const message = `plug-in code ${how} ${where}${tail ? `\n  stderr (last lines):\n${tail.split('\n').slice(-12).map((l) => `    ${l}`).join('\n')}` : ''}`;
+  const suspects = !c.stage?.path && c.libraries?.length ? ` (plug-ins loaded: ${c.libraries.join(', ')})` : '';
+  const message = `plug-in code ${how} ${where}${suspects}${tail ? `\n  stderr (last lines):\n${tail.split('\n').slice(-12).map((l) => `    ${l}`).join('\n')}` : ''}`;
   return new KitError(c.timedOut ? 'E_TIMEOUT' : 'E_CRASH', message, {
     path: c.stage?.path,
     hint: c.timedOut
@@ -128,6 +131,7 @@ export function runIsolated<T>(task: IsolatedTask, o: IsolateOptions = {}): Prom
       env: { ...process.env, ...o.env },
     });
     let stage: StageEvent | undefined;
+    const libraries = new Set<string>();
     let outcome: { value: unknown } | { error: Error } | undefined;
     let stderrTail = '';
     let timedOut = false;
@@ -161,6 +165,7 @@ export function runIsolated<T>(task: IsolatedTask, o: IsolateOptions = {}): Prom
         if (msg.t === 'stage') {
           const { t: _t, ...e } = msg;
           stage = e as unknown as StageEvent;
+          if (stage.path) libraries.add(stage.path);
           o.onStage?.(stage);
         } else if (msg.t === 'progress') {
           o.onProgress?.(msg.value);
@@ -178,7 +183,7 @@ export function runIsolated<T>(task: IsolatedTask, o: IsolateOptions = {}): Prom
       if (timedOut || signal !== null || outcome === undefined) {
         // A crash after the result (library destructors at exit) is still a crash of the plug-in.
         const last = outcome && 'value' in outcome && !timedOut ? { stage: 'dispose', ...stage, detail: 'process exit (library destructors)' } as StageEvent : stage;
-        reject(crashError({ stage: last, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, stderrTail }));
+        reject(crashError({ stage: last, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, stderrTail, libraries: [...libraries] }));
         return;
       }
       if ('error' in outcome!) reject(outcome.error);

@@ -111,7 +111,10 @@ function crashFinding(check: string, e: unknown, sanitized: boolean, extra: Part
     const fn = st?.stage === 'call' ? ` while calling ${st.module}.${st.function}(${st.detail ?? ''})` : stageText ? ` ${stageText}` : '';
     return { check, status: 'fail', code: 'E_SANITIZER', stage: st?.stage, message: `AddressSanitizer: ${asan.kind}${asan.access ? `, ${asan.access}` : ''}${asan.frame ? ` in ${asan.frame}` : ''}${fn}`, hint: 'Fix the access at the source line shown (rebuilt with -g, frames carry file:line).', ...extra };
   }
-  return { check, status: 'fail', code: e.code, stage: st?.stage, message: e.message, hint: e.hint, ...extra };
+  const hint = e.code === 'E_TIMEOUT' ? e.hint
+    : st?.stage === 'call' ? 'A host function must validate its arguments (get pointers with WasmEdge_MemoryInstanceGetPointer, which checks bounds) and return a failure result instead of crashing; --sanitize address shows the faulting line.'
+    : 'Plug-in code must not crash at this stage; --sanitize address (on the project directory) shows the faulting line.';
+  return { check, status: 'fail', code: e.code, stage: st?.stage, message: e.message, hint, ...extra };
 }
 
 export async function testPlugin(target: string, o: TestOptions = {}): Promise<TestReport> {
