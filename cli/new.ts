@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { relative } from 'node:path';
 import { QUESTIONS, type AnswerKey } from '../generators/app/answers.js';
-import { scaffold, type ScaffoldOptions } from '../runtime/scaffold.js';
+// scaffold.js pulls in yeoman-environment (~seconds to load): imported only when `new` runs.
+import type { ScaffoldOptions } from '../runtime/scaffold.js';
 import { colour, printJson } from './output.js';
 
 interface NewFlags extends Partial<Record<AnswerKey, string>> {
@@ -41,6 +42,7 @@ export function register(program: Command): void {
         const value = raw[camel(q.flag)];
         if (value !== undefined) flags[q.key] = String(value);
       }
+      const { scaffold } = await import('../runtime/scaffold.js');
       const result = await scaffold(scaffoldOptionsFromFlags(dir, flags));
       if (flags.json) {
         printJson({ dir: result.dir, language: result.language, name: result.answers.name, module: result.answers.module, files: result.files });
