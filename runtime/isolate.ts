@@ -55,6 +55,7 @@ export interface CrashInfo {
 }
 
 const STDERR_TAIL_BYTES = 4096;
+const STARTUP_MS = 30_000;
 
 /** A .ts source URL (vitest) → the compiled file in dist/; .js stays. */
 function toRunnable(moduleUrl: string): string {
@@ -136,12 +137,14 @@ export function runIsolated<T>(task: IsolatedTask, o: IsolateOptions = {}): Prom
     let stderrTail = '';
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
-    const arm = () => {
-      if (!o.timeoutMs) return;
+    const arm = (ms = o.timeoutMs) => {
+      if (!ms) return;
       clearTimeout(timer);
-      timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, o.timeoutMs);
+      timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, ms);
     };
-    arm();
+    // Node's own start-up (slow on a loaded machine) is not the plug-in's time: the limit applies
+    // from the first line the child sends, with a generous bound before it.
+    if (o.timeoutMs) arm(Math.max(o.timeoutMs, STARTUP_MS));
 
     if (child.stdout) {
       child.stdout.on('data', (d: Buffer) => { if (o.stdout !== 'ignore') process.stderr.write(d); });

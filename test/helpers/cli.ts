@@ -1,0 +1,47 @@
+// Runs the built CLI (bin/wasmedge-plugin.js → dist/) as a real process, the way users run it.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from './cbuild.js';
+
+export const BIN = path.join(REPO_ROOT, 'bin', 'wasmedge-plugin.js');
+
+export interface CliResult {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Compiles dist/ when it is missing or older than a source file we depend on. */
+export function ensureBuilt(): void {
+  const stale = (src: string, out: string) => !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(src).mtimeMs;
+  const pairs = ['cli/main.ts', 'cli/test.ts', 'cli/doctor.ts', 'runtime/isolate.ts', 'runtime/test-runner.ts', 'runtime/conformance.ts']
+    .filter((f) => fs.existsSync(path.join(REPO_ROOT, f)))
+    .map((f) => [path.join(REPO_ROOT, f), path.join(REPO_ROOT, 'dist', f.replace(/\.ts$/, '.js'))]);
+  if (pairs.some(([s, o]) => stale(s, o))) {
+    const r = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}\n${r.stderr}`);
+  }
+}
+
+/** Runs `wasmedge-plugin args…`; never rejects for a non-zero exit. */
+export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: opts.cwd ?? REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, signal, stdout, stderr });
+    });
+  });
+}
