@@ -29,7 +29,7 @@ export function register(program: Command): void {
     .argument('<dir>', 'project directory (created; must be empty unless --force)');
   for (const q of QUESTIONS) {
     // commander camel-cases `--api-version` to `apiVersion`, `--lang` stays `lang`: map to the answer key.
-    const choices = q.choices ? ` (${q.choices.join('|')})` : '';
+    const choices = q.choices && q.placeholder !== q.choices.join('|') ? ` (${q.choices.join('|')})` : '';
     cmd.option(`--${q.flag} <${q.placeholder}>`, `${q.message}${choices}`);
   }
   cmd

@@ -50,7 +50,7 @@ export default class AppGenerator extends Generator {
         const sofar = resolvePartial(given);
         const fallback = q.default(sofar, this.defaultsDir());
         const question = q.choices
-          ? { type: 'list' as const, name: q.key, message: q.message, choices: [...q.choices], default: fallback }
+          ? { type: 'select' as const, name: q.key, message: q.message, choices: [...q.choices], default: fallback }
           : { type: 'input' as const, name: q.key, message: q.message, default: fallback, validate: (v: string) => checkAnswer(q.key, String(v)) ?? true };
         const reply = (await this.prompt([question as never])) as Record<string, unknown>;
         given[q.key] = reply[q.key];
