@@ -48,7 +48,8 @@ export function register(program: Command): void {
         printJson({ dir: result.dir, language: result.language, name: result.answers.name, module: result.answers.module, files: result.files });
         return;
       }
-      const rel = relative(process.cwd(), result.dir) || '.';
+      const fromCwd = relative(process.cwd(), result.dir) || '.';
+      const rel = fromCwd.startsWith('..') ? result.dir : fromCwd; // an absolute path reads better than ../../
       const built = result.language === 'rust' ? `target/release/lib${result.answers.name}.so` : `build/Release/lib${result.answers.name}.so`;
       process.stdout.write(
         `${colour.green('created')} ${result.dir} (${result.language}, ${result.files.length} files)\n\n` +
