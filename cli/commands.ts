@@ -6,5 +6,6 @@ import { register as run } from './run.js';
 import { register as newProject } from './new.js';
 import { register as build } from './build.js';
 import { register as test } from './test.js';
+import { register as doctor } from './doctor.js';
 
-export const commands: Array<(program: Command) => void> = [inspect, call, run, newProject, build, test];
+export const commands: Array<(program: Command) => void> = [inspect, call, run, newProject, build, test, doctor];

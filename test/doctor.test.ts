@@ -1,0 +1,62 @@
+// `wasmedge-plugin doctor`: reports what is there, and for what is missing, the command that fixes it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { makeTempDir, removeDir } from './helpers/cbuild.js';
+import { cli, ensureBuilt } from './helpers/cli.js';
+
+interface Check { name: string; status: string; detail: string; fix?: string; required: boolean }
+interface Report { ok: boolean; checks: Check[]; searchPaths: Array<{ path: string; exists: boolean; fromEnv: boolean; plugins: string[] }> }
+
+let dir: string;
+beforeAll(() => {
+  ensureBuilt();
+  dir = makeTempDir('wpk-doctor-');
+});
+afterAll(() => removeDir(dir));
+
+async function doctor(env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; report: Report }> {
+  const r = await cli(['doctor', '--json'], { env });
+  expect(r.signal).toBeNull();
+  return { status: r.status, report: JSON.parse(r.stdout) as Report };
+}
+
+const check = (r: Report, name: string) => r.checks.find((c) => c.name === name)!;
+
+describe.concurrent('doctor', () => {
+  test('this machine: node, the shim and the toolchain are found', async () => {
+    const { status, report } = await doctor();
+    expect(status).toBe(0);
+    expect(report.ok).toBe(true);
+    expect(check(report, 'node').detail).toBe(process.version);
+    expect(check(report, 'shim')).toMatchObject({ status: 'ok', detail: expect.stringContaining('loadable') });
+    for (const t of ['cc', 'cmake', 'cargo']) expect(check(report, t).status, t).toBe('ok');
+  });
+
+  test('missing tools are listed with the command that installs them', async () => {
+    const { report } = await doctor({ PATH: path.join(dir, 'empty-path') });
+    expect(check(report, 'cmake')).toMatchObject({ status: 'warn', fix: expect.stringContaining('apt-get install cmake') });
+    expect(check(report, 'cargo').fix).toContain('rustup');
+    expect(check(report, 'wasmedge').fix).toContain('install_v2.sh');
+  });
+
+  test('a missing shim makes the machine not ready (exit 1) and says how to build it', async () => {
+    const { status, report } = await doctor({ WASMEDGE_PLUGIN_KIT_SHIM: path.join(dir, 'nope.so') });
+    expect(status).toBe(1);
+    expect(check(report, 'shim')).toMatchObject({ status: 'missing', required: true, fix: expect.stringContaining('node-gyp rebuild') });
+    const human = await cli(['doctor'], { env: { WASMEDGE_PLUGIN_KIT_SHIM: path.join(dir, 'nope.so') } });
+    expect(human.stdout).toMatch(/✗ shim .*not built/);
+    expect(human.stdout).toContain('not ready');
+  });
+
+  test('search paths: what is in them (listed, not loaded)', async () => {
+    const plugins = path.join(dir, 'plugins');
+    fs.mkdirSync(path.join(plugins, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(plugins, 'sub', 'libcrashes_if_loaded.so'), 'not even ELF');
+    const { report } = await doctor({ WASMEDGE_PLUGIN_PATH: `${plugins}::${path.join(dir, 'absent')}` });
+    expect(report.searchPaths.slice(0, 2)).toEqual([
+      { path: plugins, exists: true, fromEnv: true, plugins: [path.join(plugins, 'sub', 'libcrashes_if_loaded.so')] },
+      { path: path.join(dir, 'absent'), exists: false, fromEnv: true, plugins: [] },
+    ]);
+  });
+});
