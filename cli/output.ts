@@ -18,6 +18,10 @@ export function reportError(e: unknown): 1 | 2 {
     process.stderr.write(formatError(e.code, e.message, e.hint, e.path) + '\n');
     return e.exitCode;
   }
+  if (e instanceof WebAssembly.RuntimeError) {
+    process.stderr.write(formatError('E_TRAP', `wasm trap: ${e.message}`) + '\n');
+    return 1;
+  }
   const err = e as Error;
   process.stderr.write(formatError('E_INTERNAL', err?.message ?? String(e), 'This is a bug in wasmedge-plugin-kit; please report it with the command you ran.') + '\n');
   if (process.env.WASMEDGE_PLUGIN_DEBUG && err?.stack) process.stderr.write(err.stack + '\n');

@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   E_TRAP: { summary: 'The wasm program trapped.' },
   // ---- CLI and tooling --------------------------------------------------------------------------
   E_USAGE: { summary: 'The command line is not valid.', exit: 2 },
+  E_INTERNAL: { summary: 'An unexpected exception: a bug in wasmedge-plugin-kit.', hint: 'Please report it with the command you ran; WASMEDGE_PLUGIN_DEBUG=1 prints the stack.' },
   E_CRASH: { summary: 'The plug-in crashed (signal), aborted or exited while being examined in a child process.' },
   E_TIMEOUT: { summary: 'The plug-in did not finish in time (hang or infinite loop).', hint: 'Raise --timeout if the work is legitimately slow.' },
   E_TEST_FAILED: { summary: '`wasmedge-plugin test` found problems: at least one conformance check, host-function call or .wat expectation failed.', hint: 'Each failing check is listed above with its own finding.' },
