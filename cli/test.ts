@@ -4,6 +4,7 @@ import { KitError } from '../runtime/errors.js';
 import type { Finding } from '../runtime/conformance.js';
 import { testPlugin, type TestReport } from '../runtime/test-runner.js';
 import { timeoutMs } from './isolation.js';
+import { collect } from './plugins.js';
 import { colour, printJson } from './output.js';
 
 // Findings go to stdout: colour when stdout is a terminal.
@@ -30,14 +31,16 @@ export function register(program: Command): void {
     .argument('[target]', 'project directory (built first) or plug-in library', '.')
     .option('--json', 'print one JSON document { target, library, ok, summary, findings }')
     .option('--timeout <seconds>', 'kill a check that makes no progress for this long (default: 10)')
+    .option('--wat <file>', 'also check the expectations of this .wat file (repeatable)', collect, [])
     .option('--sanitize <kind>', 'build with AddressSanitizer and run the plug-in under it (kind: address)')
-    .action(async (target: string, opts: { json?: boolean; timeout?: string; sanitize?: string }) => {
+    .action(async (target: string, opts: { json?: boolean; timeout?: string; sanitize?: string; wat: string[] }) => {
       if (opts.sanitize !== undefined && opts.sanitize !== 'address') {
         throw new KitError('E_USAGE', `--sanitize ${opts.sanitize}: unknown sanitizer`, { hint: 'the supported value is: address' });
       }
       const report = await testPlugin(target, {
         timeoutMs: timeoutMs(opts, 10),
         sanitize: opts.sanitize as 'address' | undefined,
+        wat: opts.wat,
         progress: !opts.json && Boolean(process.stderr.isTTY),
         onFinding: opts.json ? undefined : (f) => process.stdout.write(formatFinding(f) + '\n'),
       });

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { KitError, isKitError } from './errors.js';
 import { describeStage, runIsolated } from './isolate.js';
 import type { CallSummary, Finding, FunctionRef } from './conformance.js';
@@ -20,6 +20,8 @@ export interface TestOptions {
   onFinding?: (f: Finding) => void;
   /** Build progress on stderr. */
   progress?: boolean;
+  /** More .wat files with expectations, besides a project's test/*.wat. */
+  wat?: string[];
 }
 
 export interface TestReport {
@@ -166,9 +168,10 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   // 3. test/*.wat expectations of a project.
   const dir = statSync(resolve(target)).isDirectory() ? resolve(target) : undefined;
   const testDir = dir ? join(dir, 'test') : undefined;
-  const wats = testDir && existsSync(testDir) ? readdirSync(testDir).filter((f) => f.endsWith('.wat')).sort() : [];
-  for (const w of wats) {
-    const file = join(testDir!, w);
+  const wats = testDir && existsSync(testDir) ? readdirSync(testDir).filter((f) => f.endsWith('.wat')).sort().map((f) => join(testDir, f)) : [];
+  wats.push(...(o.wat ?? []).map((f) => resolve(f)));
+  for (const file of wats) {
+    const w = basename(file);
     try {
       const fs = await runIsolated<Finding[]>({ module: WAT, fn: 'runWatTest', args: [library, file] }, iso);
       fs.forEach(add);

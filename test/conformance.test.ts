@@ -130,8 +130,9 @@ describe.concurrent('crashes and hangs: the finding names the stage and the func
 
 describe('valid plug-ins pass', () => {
   test('the C example', async () => {
-    const r = await cli(['test', lib.getString]);
+    const r = await cli(['test', lib.getString, '--wat', path.join(REPO_ROOT, 'examples', 'get-string', 'test.wat')]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^✓ wat +test\.wat: _start exited 0$/m);
     expect(r.stdout).toMatch(/^✓ api-version/m);
     expect(r.stdout).toMatch(/^PASS /m);
   });
