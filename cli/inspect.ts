@@ -4,7 +4,7 @@ import { PluginHost, type LoadError } from '../runtime/host.js';
 import { isKitError } from '../runtime/errors.js';
 import { formatSignature } from '../runtime/value-types.js';
 import { colour, formatError, printJson } from './output.js';
-import { inspectIsolated, isolationOptions, timeoutMs, type IsolationFlags } from './isolation.js';
+import { INSPECT_TIMEOUT_S, inspectIsolated, isolationOptions, timeoutMs, type IsolationFlags } from './isolation.js';
 
 export interface InspectedModule {
   name: string;
@@ -79,12 +79,12 @@ function printReport(r: InspectReport): void {
 }
 
 export function register(program: Command): void {
-  isolationOptions(program.command('inspect'))
+  isolationOptions(program.command('inspect'), INSPECT_TIMEOUT_S)
     .description('list the plug-ins in libraries or directories (default: WasmEdge\'s search paths) with their options, modules and functions')
     .argument('[paths...]', 'plug-in libraries or directories (searched recursively for .so files)')
     .option('--json', 'print one JSON document')
     .action(async (paths: string[], opts: { json?: boolean } & IsolationFlags) => {
-      const report = opts.isolate === false ? inspectPaths(paths) : await inspectIsolated(paths, timeoutMs(opts));
+      const report = opts.isolate === false ? inspectPaths(paths) : await inspectIsolated(paths, timeoutMs(opts, INSPECT_TIMEOUT_S));
       if (opts.json) printJson(report);
       else printReport(report);
       process.exitCode = report.errors.length ? 1 : 0;

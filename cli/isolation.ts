@@ -20,7 +20,9 @@ export interface IsolationFlags {
   timeout?: string;
 }
 
+/** Loading and listing takes milliseconds for a sane plug-in; a single host call may legitimately take longer. */
 export const DEFAULT_TIMEOUT_S = 30;
+export const INSPECT_TIMEOUT_S = 10;
 
 export function isolationOptions(cmd: Command, defaultTimeout: number | undefined = DEFAULT_TIMEOUT_S): Command {
   return cmd

@@ -186,7 +186,9 @@ export function runIsolated<T>(task: IsolatedTask, o: IsolateOptions = {}): Prom
       if (timedOut || signal !== null || outcome === undefined) {
         // A crash after the result (library destructors at exit) is still a crash of the plug-in.
         const last = outcome && 'value' in outcome && !timedOut ? { stage: 'dispose', ...stage, detail: 'process exit (library destructors)' } as StageEvent : stage;
-        reject(crashError({ stage: last, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, stderrTail, libraries: [...libraries] }));
+        reject(crashError({ stage: last, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries],
+          // Forwarded stderr is already on the user's terminal: do not print it twice.
+          stderrTail: o.forwardStderr ? '' : stderrTail }));
         return;
       }
       if ('error' in outcome!) reject(outcome.error);
