@@ -36,6 +36,7 @@ beforeAll(() => {
   fixture('abort', 'crash.c', { IN_FUNCTION: true, HOW_ABORT: true });
   fixture('hang', 'crash.c', { IN_FUNCTION: true, HOW_HANG: true });
   fixture('exit', 'crash.c', { IN_CREATE: true, HOW_EXIT: true });
+  fixture('hangctor', 'crash.c', { IN_CONSTRUCTOR: true, HOW_HANG: true });
   fixture('finalizer', 'crash.c', { IN_FINALIZER: true });
   fixture('oob', 'oob.c');
   fixture('nullname', 'descriptor.c', { NULL_PLUGIN_NAME: true });
@@ -71,6 +72,11 @@ describe.concurrent('inspect: each crash stage is reported, the CLI exits 1', ()
     expect(err).toContain(stageText);
     expect(err).toContain(lib[name]);
   });
+});
+
+test('inspect: a constructor that hangs is killed after --timeout', async () => {
+  const err = expectCrashReport(await cli(['inspect', '--timeout', '1', lib.hangctor]), 'E_TIMEOUT');
+  expect(err).toContain('while loading');
 });
 
 describe.concurrent('call: crashes, aborts and hangs in host functions', () => {
@@ -154,6 +160,8 @@ describe.concurrent('bad input: code, message, hint; exit 2 for usage', () => {
     [['call', 'LIB', 'get_string_module.add', '1', '2', '--opt', 'colour=red'], 2, 'E_UNKNOWN_OPTION', 'get_string:string'],
     [['call', 'LIB', 'get_string_module.add', '1', '2', '--opt', 'upper=maybe'], 2, 'E_OPTION_VALUE', 'true or false'],
     [['call', 'LIB', 'get_string_module.add', '1', '2', '--timeout', 'soon'], 2, 'E_USAGE', 'seconds'],
+    [['test', 'LIB', '--sanitize', 'memory'], 2, 'E_USAGE', 'the supported value is: address'],
+    [['test', 'no-such-dir'], 1, 'E_NOT_FOUND', 'no-such-dir'],
   ])('%j → exit %i %s', async (args, status, code, text) => {
     const r = await cli(args.map((a) => (a === 'LIB' ? lib.getString : a)));
     expect(r.signal).toBeNull();
