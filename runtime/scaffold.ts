@@ -29,6 +29,10 @@ export interface ScaffoldOptions extends Partial<Record<AnswerKey, string | numb
    * already known to yeoman-environment). Default: the built-in `app` generator.
    */
   generator?: string;
+  /** Root directory of the template pack to render (see runtime/template-pack.ts); default: built-in. */
+  pack?: string;
+  /** The pack's placeholder values (`--var name=value`), validated by the generator. */
+  vars?: Record<string, unknown>;
 }
 
 export interface ScaffoldResult {
@@ -76,7 +80,7 @@ function checkTarget(target: string, opts: ScaffoldOptions, given: Partial<Recor
   // When every answer that shapes the file list is known, name the files that would be overwritten.
   let detail = `it contains: ${entries.slice(0, 10).join(', ')}${entries.length > 10 ? ', …' : ''}`;
   if (!isInteractive(opts)) {
-    const planned = plannedFiles(resolveAnswers(given, target));
+    const planned = plannedFiles(resolveAnswers(given, target), opts.pack);
     const conflicts = planned.filter((f) => existsSync(join(target, f)));
     if (conflicts.length > 0) detail = `it would overwrite: ${conflicts.slice(0, 20).join(', ')}${conflicts.length > 20 ? ', …' : ''}`;
   }
@@ -124,7 +128,7 @@ export async function scaffold(opts: ScaffoldOptions): Promise<ScaffoldResult> {
     else env.register(AppGenerator, { namespace: NAMESPACE, resolved: fileURLToPath(import.meta.url) } as never);
     const generator = (await env.create(NAMESPACE, {
       generatorArgs: [],
-      generatorOptions: { ...given, yes: opts.yes ?? false, interactive: isInteractive(opts), defaultsDir: target, skipInstall: true },
+      generatorOptions: { ...given, yes: opts.yes ?? false, interactive: isInteractive(opts), defaultsDir: target, skipInstall: true, pack: opts.pack, vars: opts.vars },
     } as never)) as unknown as AppGenerator;
     await env.runGenerator(generator as never);
     const files = moveInto(temp, target);

@@ -7,9 +7,9 @@ import { vendoredFiles } from './vendor.js';
 export const MANIFEST_FILE = 'wasmedge-plugin.json';
 
 /** posix paths relative to the project root, sorted. */
-export function plannedFiles(answers: ProjectAnswers): string[] {
+export function plannedFiles(answers: ProjectAnswers, packRoot?: string): string[] {
   return [
-    ...templateFiles(answers.language).map((f) => f.output),
+    ...templateFiles(answers.language, packRoot).map((f) => f.output),
     ...vendoredFiles(answers.language).map((f) => f.output),
     MANIFEST_FILE,
   ].sort();

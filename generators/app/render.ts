@@ -3,7 +3,7 @@
  * (a language file replaces a shared one of the same output path). `*.hbs` files are rendered by
  * Handlebars (noEscape + strict, the context is pre-escaped); other files are copied verbatim.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { templatesDir } from '../../runtime/paths.js';
@@ -55,6 +55,7 @@ export function templateFiles(language: string, root = templatesDir): TemplateFi
   const byOutput = new Map<string, TemplateFile>();
   for (const set of ['shared', language]) {
     const dir = join(root, set);
+    if (!existsSync(dir)) continue; // a pack may have no shared/ folder
     for (const rel of listFiles(dir)) {
       byOutput.set(outputPath(rel), { source: join(dir, rel), output: outputPath(rel), render: rel.endsWith('.hbs') });
     }
@@ -62,11 +63,17 @@ export function templateFiles(language: string, root = templatesDir): TemplateFi
   return [...byOutput.values()].sort((a, b) => a.output.localeCompare(b.output));
 }
 
+/**
+ * A private Handlebars environment with the built-in helpers only: templates (which may come from
+ * a third-party pack) are data and can neither register nor reach helpers or partials.
+ */
+export const handlebars = Handlebars.create();
+
 /** Renders one template; `strict` makes a missing context key an error instead of an empty string. */
 export function renderTemplate(file: TemplateFile, context: object): string {
   const text = readFileSync(file.source, 'utf8');
   if (!file.render) return text;
-  const template = Handlebars.compile(text, { noEscape: true, strict: true });
+  const template = handlebars.compile(text, { noEscape: true, strict: true });
   try {
     return template(context);
   } catch (e) {
