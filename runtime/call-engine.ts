@@ -1,8 +1,9 @@
 /**
  * The hot path, wasm → host function: one JS trampoline per imported host function, generated once per
- * signature shape, writes the arguments into shim-owned value slots (mapped once with koffi.view) and
- * calls `wpk_invoke(binding)` — one uint32 argument, nothing allocated per call. The caller's memory
- * base is re-sent to the shim only when the cached ArrayBuffer was detached by memory.grow.
+ * signature shape, writes the arguments into shim-owned value slots and the binding id into a
+ * shim-owned word (both mapped once with koffi.view), then calls `wpk_invoke_next()` — no argument for
+ * koffi to marshal, nothing allocated per call. The caller's memory base is re-sent to the shim only
+ * when the cached ArrayBuffer was detached by memory.grow.
  *
  * Calls nest: a host function may call back into wasm (WasmEdge_ExecutorInvoke → guest callback), and
  * that wasm may call host functions again; wpk_invoke copies its parameters out of the slots first.
@@ -92,6 +93,8 @@ export class CallEngine {
   readonly f64: Float64Array;
   readonly u8: Uint8Array;
   readonly slotCount: number;
+  /** wpk_invoke_next and the word it reads the binding from; undefined with a shim that predates them. */
+  readonly #invokeNext?: { word: Uint32Array; call: () => number };
   /** An exception raised in wasm called back from a host function, rethrown when that host call fails. */
   pendingError: unknown;
   readonly #guests = new Map<number, GuestFunction>();
@@ -113,6 +116,12 @@ export class CallEngine {
     this.i64 = new BigInt64Array(area);
     this.f64 = new Float64Array(area);
     this.u8 = new Uint8Array(area);
+    try {
+      const word = new Uint32Array(koffi.view(shim.lib.func('void *wpk_next_binding(void)')() as Ptr, 4));
+      this.#invokeNext = { word, call: shim.lib.func('uint32_t wpk_invoke_next(void)') as () => number };
+    } catch {
+      // An older shim build: trampolines pass the binding as an argument (wpk_invoke) instead.
+    }
     const guestCall = koffi.register(
       (id: number, params: Ptr, np: number, returns: Ptr, nr: number) => this.#guestCall(id, params, np, returns, nr),
       koffi.pointer(GuestCallProto),
@@ -211,15 +220,17 @@ export class CallEngine {
     const writes = sig.params.map((t, i) => `${slotRef(t, i)} = a${i};`).join('\n  ');
     const reads = sig.results.map((t, i) => slotRef(t, i));
     const ret = reads.length === 0 ? '' : reads.length === 1 ? `return ${reads[0]};` : `return [${reads.join(', ')}];`;
+    const next = this.#invokeNext;
+    const call = next ? `next[0] = ${binding};\n  const code = invoke();` : `const code = invoke(${binding});`;
     const body = `return function hostCall(${args.join(', ')}) {
   if (frame.buf.byteLength === 0) frame.refresh();
   ${writes}
-  const code = invoke(${binding});
+  ${call}
   if (code !== 0) throw engine.failure(code, site);
   ${ret}
 };`;
-    const factory = new Function('frame', 'invoke', 'engine', 'site', 'i32', 'i64', 'f32', 'f64', body);
-    return factory(frame, this.shim.invoke, this, site, this.i32, this.i64, this.f32, this.f64);
+    const factory = new Function('frame', 'invoke', 'next', 'engine', 'site', 'i32', 'i64', 'f32', 'f64', body);
+    return factory(frame, next?.call ?? this.shim.invoke, next?.word, this, site, this.i32, this.i64, this.f32, this.f64);
   }
 
   /** A one-off call with JS values (direct calls from code or the CLI; not the hot path). */

@@ -50,7 +50,12 @@ static uint32_t call_function(const WasmEdge_FunctionInstanceContext *fn, const 
                               const WasmEdge_Value *params, WasmEdge_Value *returns) {
   if (fn->kind == WPK_FN_GUEST) {
     if (!g_guest) return WasmEdge_ErrCode_FuncNotFound;
-    return g_guest(fn->guest_id, params, fn->type.nparams, returns, fn->type.nreturns);
+    /* While wasm runs no host function is innermost: a NULL name keeps crash reports accurate. */
+    if (g_depth < NAME_STACK) g_names[g_depth] = NULL;
+    g_depth++;
+    uint32_t code = g_guest(fn->guest_id, params, fn->type.nparams, returns, fn->type.nreturns);
+    g_depth--;
+    return code;
   }
   const WasmEdge_CallingFrameContext *saved = g_frame;
   g_frame = frame;
@@ -166,3 +171,13 @@ uint32_t wpk_invoke(uint32_t binding) {
     for (uint32_t i = 0; i < nr; i++) slots[i] = returns[i];
   return code;
 }
+
+/* ---- argument-free entry (the JS trampolines' path) ----------------------------------------------
+ * koffi marshals every argument, and even one uint32 costs more than the rest of a call. So the JS
+ * trampolines write the binding id into this shim-owned word (mapped once with koffi.view) and call
+ * wpk_invoke_next(void). The word is read before anything runs, so nested calls may overwrite it. */
+static uint32_t g_next_binding;
+
+WPK_API uint32_t *wpk_next_binding(void) { return &g_next_binding; }
+
+WPK_API uint32_t wpk_invoke_next(void) { return wpk_invoke(g_next_binding); }
