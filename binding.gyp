@@ -21,6 +21,7 @@
         'runtime/native/src/module.c',
         'runtime/native/src/call.c',
         'runtime/native/src/host.c',
+        'runtime/native/src/crash.c',
       ],
       'include_dirs': ['sdk/include', 'runtime/native'],
       'cflags': ['-std=c11', '-O2', '-fPIC', '-fvisibility=hidden', '-fno-semantic-interposition', '-Wall', '-Wextra', '-fno-lto'],

@@ -6,6 +6,7 @@
 import { writeSync } from 'node:fs';
 import { isKitError } from './errors.js';
 import { onStage } from './stages.js';
+import { loadShim } from './native.js';
 
 const CHANNEL = 3;
 
@@ -36,6 +37,8 @@ function serialiseError(e: unknown): Record<string, unknown> {
 async function main(): Promise<void> {
   const task = JSON.parse(process.argv[2]) as { module: string; fn: string; args: unknown[]; progress?: boolean };
   onStage((e) => send({ t: 'stage', ...e }));
+  // A fault inside a host function called from wasm names the function on the same channel.
+  loadShim().installCrashReporter(CHANNEL);
   try {
     const mod = (await import(task.module)) as Record<string, (...a: unknown[]) => unknown>;
     const fn = mod[task.fn];

@@ -85,6 +85,7 @@ export function describeStage(s: StageEvent | undefined): string {
     case 'instantiate': return 'while instantiating the wasm module';
     case 'run': return `while running ${s.detail ?? '_start'} (in a host function called from wasm)`;
     case 'invoke': return `while running export '${s.function}' (in a host function called from wasm)`;
+    case 'host-crash': return `in host function '${s.function}' (called from wasm)`;
     default: return `during ${s.stage}${s.detail ? ` (${s.detail})` : ''}`;
   }
 }

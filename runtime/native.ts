@@ -80,6 +80,7 @@ export interface Shim {
   unbind: Fn;
   invoke: (binding: number) => number;
   currentFunction: Fn;
+  installCrashReporter: Fn;
   liveObjects: Fn;
   alloc: Fn;
   free: Fn;
@@ -143,6 +144,7 @@ export function loadShim(): Shim {
     unbind: f('void wpk_unbind(uint32_t binding)'),
     invoke: f('uint32_t wpk_invoke(uint32_t binding)'),
     currentFunction: f('const char *wpk_current_function(void)'),
+    installCrashReporter: f('void wpk_install_crash_reporter(int fd)'),
     liveObjects: f('uint64_t wpk_live_objects(void)'),
     alloc: f('void *wpk_alloc(uint64_t size)'),
     free: f('void wpk_free(void *p)'),

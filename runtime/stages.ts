@@ -6,7 +6,9 @@
  */
 export type StageName =
   | 'load' | 'constructor' | 'GetDescriptor' | 'descriptor' | 'Create' | 'call' | 'dispose'
-  | 'instantiate' | 'run' | 'invoke' | 'conformance' | 'wat';
+  | 'instantiate' | 'run' | 'invoke' | 'conformance' | 'wat'
+  /** Written by the shim's signal handler: a host function called from wasm crashed. */
+  | 'host-crash';
 
 export interface StageEvent {
   stage: StageName;

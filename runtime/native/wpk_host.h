@@ -100,6 +100,11 @@ uint32_t wpk_invoke(uint32_t binding);
  * levels of nesting; deeper calls report the 64th. For crash reports. */
 const char *wpk_current_function(void);
 
+/* Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGABRT that write the innermost running
+ * host function's name to `fd` (when one is running) and then chain to the previous handlers (Node's
+ * wasm trap handler included), so the process still dies as before. For the CLI's child processes. */
+void wpk_install_crash_reporter(int fd);
+
 /* ---- bookkeeping -------------------------------------------------------------------------------- */
 /* Number of live objects the shim allocated for plug-ins and the host, used by tests and
  * `wasmedge-plugin test` to find leaks: every context made by a *Create function (limits, types,
