@@ -7,6 +7,9 @@ import type { ScaffoldOptions } from '../runtime/scaffold.js';
 import { colour, printJson } from './output.js';
 
 interface NewFlags extends Partial<Record<AnswerKey, string>> {
+  /** Template pack root (already resolved by packForUse). */
+  pack?: string;
+  vars?: Record<string, string>;
   yes?: boolean;
   force?: boolean;
   json?: boolean;
@@ -18,7 +21,8 @@ export function scaffoldOptionsFromFlags(dir: string, flags: NewFlags): Scaffold
   // --json output must stay one JSON document: never prompt then.
   if (flags.json) opts.interactive = false;
   for (const q of QUESTIONS) if (flags[q.key] !== undefined) opts[q.key] = flags[q.key];
-  // Hook for template packs: a `--template <pack>` flag will set opts.generator here.
+  if (flags.pack !== undefined) opts.pack = flags.pack;
+  if (flags.vars !== undefined) opts.vars = flags.vars;
   return opts;
 }
 
@@ -34,6 +38,8 @@ export function register(program: Command): void {
   }
   cmd
     .option('-y, --yes', 'take defaults for everything not given; never prompt (also implied without a TTY)')
+    .option('--template <pack>', 'template pack: an installed pack\'s name, a pack directory or an npm tarball (default: the built-in pack)')
+    .option('--var <name=value>', 'a value for one of the template pack\'s placeholders (repeatable)', (v: string, all: string[] = []) => [...all, v])
     .option('--force', 'write into a non-empty directory, overwriting the generated files')
     .option('--json', 'print { dir, language, files } as JSON')
     .action(async (dir: string, raw: Record<string, unknown>) => {
@@ -42,14 +48,33 @@ export function register(program: Command): void {
         const value = raw[camel(q.flag)];
         if (value !== undefined) flags[q.key] = String(value);
       }
+      // Loaded here, not at startup: every other command stays fast.
+      const { parseVarFlags } = await import('../generators/app/pack-vars.js');
+      const { packForUse } = await import('../runtime/template-use.js');
+      if (raw.var !== undefined) flags.vars = parseVarFlags(raw.var as string[]);
       const { scaffold } = await import('../runtime/scaffold.js');
-      const result = await scaffold(scaffoldOptionsFromFlags(dir, flags));
+      const pack = packForUse(raw.template as string | undefined);
+      let result;
+      try {
+        if (pack.source !== 'built-in') flags.pack = pack.root;
+        result = await scaffold(scaffoldOptionsFromFlags(dir, flags));
+      } finally {
+        pack.dispose();
+      }
       if (flags.json) {
         printJson({ dir: result.dir, language: result.language, name: result.answers.name, module: result.answers.module, files: result.files });
         return;
       }
       const fromCwd = relative(process.cwd(), result.dir) || '.';
       const rel = fromCwd.startsWith('..') ? result.dir : fromCwd; // an absolute path reads better than ../../
+      if (pack.source !== 'built-in') {
+        // A pack's own files may differ from the built-in ones: point at build + test, which always work.
+        process.stdout.write(
+          `${colour.green('created')} ${result.dir} (${result.language}, template ${pack.manifest.name} ${pack.manifest.version}, ${result.files.length} files)\n\n` +
+            `next:\n  wasmedge-plugin build ${rel}\n  wasmedge-plugin test ${rel}\n`,
+        );
+        return;
+      }
       const built = result.language === 'rust' ? `target/release/lib${result.answers.name}.so` : `build/Release/lib${result.answers.name}.so`;
       process.stdout.write(
         `${colour.green('created')} ${result.dir} (${result.language}, ${result.files.length} files)\n\n` +
