@@ -85,6 +85,8 @@ interface GuestFunction {
   frame: Frame;
 }
 
+type TrampolineFactory = (binding: number, ...context: unknown[]) => (...args: WasmValue[]) => unknown;
+
 export class CallEngine {
   static #instance: CallEngine | undefined;
   readonly i32: Int32Array;
@@ -100,6 +102,8 @@ export class CallEngine {
   readonly #guests = new Map<number, GuestFunction>();
   readonly #growTargets = new Map<number, Frame>();
   #nextId = 1;
+  /** Compiled trampoline factories by signature ("i32,i32>i32"). */
+  readonly #factories = new Map<string, TrampolineFactory>();
   // Registered callbacks must stay referenced for as long as the shim can call them.
   readonly #callbacks: unknown[] = [];
 
@@ -209,28 +213,34 @@ export class CallEngine {
 
   /**
    * Builds the JS function that wasm imports for one binding. Generated code, so the argument writes and
-   * result reads are straight-line typed-array accesses with constant indexes.
+   * result reads are straight-line typed-array accesses with constant indexes; the code is compiled once
+   * per signature and each binding gets a closure over it.
    */
   makeImport(binding: number, sig: FuncSignature, frame: Frame, site: CallSite): (...args: WasmValue[]) => unknown {
     const nargs = sig.params.length;
     if (nargs > this.slotCount || sig.results.length > this.slotCount) {
       throw new KitError('E_ARGUMENTS', `${site.module}.${site.func} has more than ${this.slotCount} parameters or results`);
     }
-    const args = sig.params.map((_, i) => `a${i}`);
-    const writes = sig.params.map((t, i) => `${slotRef(t, i)} = a${i};`).join('\n  ');
-    const reads = sig.results.map((t, i) => slotRef(t, i));
-    const ret = reads.length === 0 ? '' : reads.length === 1 ? `return ${reads[0]};` : `return [${reads.join(', ')}];`;
     const next = this.#invokeNext;
-    const call = next ? `next[0] = ${binding};\n  const code = invoke();` : `const code = invoke(${binding});`;
-    const body = `return function hostCall(${args.join(', ')}) {
+    const key = `${sig.params.join(',')}>${sig.results.join(',')}`;
+    let factory = this.#factories.get(key);
+    if (!factory) {
+      const args = sig.params.map((_, i) => `a${i}`);
+      const writes = sig.params.map((t, i) => `${slotRef(t, i)} = a${i};`).join('\n  ');
+      const reads = sig.results.map((t, i) => slotRef(t, i));
+      const ret = reads.length === 0 ? '' : reads.length === 1 ? `return ${reads[0]};` : `return [${reads.join(', ')}];`;
+      const call = next ? 'next[0] = binding;\n  const code = invoke();' : 'const code = invoke(binding);';
+      const body = `return function hostCall(${args.join(', ')}) {
   if (frame.buf.byteLength === 0) frame.refresh();
   ${writes}
   ${call}
   if (code !== 0) throw engine.failure(code, site);
   ${ret}
 };`;
-    const factory = new Function('frame', 'invoke', 'next', 'engine', 'site', 'i32', 'i64', 'f32', 'f64', body);
-    return factory(frame, next?.call ?? this.shim.invoke, next?.word, this, site, this.i32, this.i64, this.f32, this.f64);
+      factory = new Function('binding', 'frame', 'invoke', 'next', 'engine', 'site', 'i32', 'i64', 'f32', 'f64', body) as TrampolineFactory;
+      this.#factories.set(key, factory);
+    }
+    return factory(binding, frame, next?.call ?? this.shim.invoke, next?.word, this, site, this.i32, this.i64, this.f32, this.f64);
   }
 
   /** A one-off call with JS values (direct calls from code or the CLI; not the hot path). */
