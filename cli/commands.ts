@@ -7,5 +7,7 @@ import { register as newProject } from './new.js';
 import { register as build } from './build.js';
 import { register as test } from './test.js';
 import { register as doctor } from './doctor.js';
+import { register as templates } from './templates.js';
+import { register as add } from './add.js';
 
-export const commands: Array<(program: Command) => void> = [inspect, call, run, newProject, build, test, doctor];
+export const commands: Array<(program: Command) => void> = [inspect, call, run, newProject, build, test, templates, add, doctor];

@@ -1,0 +1,95 @@
+/**
+ * `wasmedge-plugin add function <name> --params i32,i32 --results i32 [dir]`: a Yeoman
+ * sub-generator that adds a host function skeleton, its registration and a test/<name>.wat stub
+ * to a project made by `new` (C, C++ or Rust). It edits only between the marker comments, refuses
+ * a name the project already has, and checks everything before writing anything.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Generator from 'yeoman-generator';
+import { LANGUAGES, type Language } from '../app/answers.js';
+import { MANIFEST_FILE } from '../app/plan.js';
+import { KitError } from '../../runtime/errors.js';
+import { runGenerator } from '../../runtime/run-generator.js';
+import { FUNCTION_NAME, SOURCE_FILE, alreadyDefined, definition, insertAtMarker, parseTypes, registration, watStub, type Signature } from './code.js';
+
+interface Project {
+  language: Language;
+  module: string;
+  /** posix path of the source file with the markers, relative to the project. */
+  source: string;
+}
+
+/** Reads wasmedge-plugin.json and finds the source file that carries the markers. */
+export function readProject(dir: string): Project {
+  const file = join(dir, MANIFEST_FILE);
+  if (!existsSync(file)) {
+    throw new KitError('E_NOT_A_PROJECT', `${dir} has no ${MANIFEST_FILE}: add function works on projects made by \`wasmedge-plugin new\``, { path: dir });
+  }
+  const m = JSON.parse(readFileSync(file, 'utf8')) as { language?: string; module?: string };
+  if (!(LANGUAGES as readonly (string | undefined)[]).includes(m.language) || typeof m.module !== 'string') {
+    throw new KitError('E_NOT_A_PROJECT', `${file} has no valid "language" (${LANGUAGES.join(', ')}) and "module"`, { path: file });
+  }
+  const language = m.language as Language;
+  let source = SOURCE_FILE[language];
+  // A template pack may name its source differently: take the file under src/ that has the markers.
+  if (!existsSync(join(dir, source)) || !readFileSync(join(dir, source), 'utf8').includes('wasmedge-plugin:functions:end')) {
+    const srcDir = join(dir, 'src');
+    const found = existsSync(srcDir) ? readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).find((f) => /\.(c|cc|cpp|rs)$/.test(f) && readFileSync(join(srcDir, f), 'utf8').includes('wasmedge-plugin:functions:end')) : undefined;
+    if (!found) throw new KitError('E_NO_MARKERS', `no source file under ${srcDir} has the wasmedge-plugin:functions / wasmedge-plugin:registrations marker comments`, { path: join(dir, source) });
+    source = `src/${found.split('\\').join('/')}`;
+  }
+  return { language, module: m.module, source };
+}
+
+export default class FunctionGenerator extends Generator {
+  declare options: Generator['options'] & { name?: string; params?: string; results?: string };
+  signature!: Signature;
+  project!: Project;
+  written: string[] = [];
+
+  constructor(args: string[], options: Record<string, unknown>) {
+    super(args, options as never);
+    this.option('name', { type: String, description: 'Host function name (what wasm imports)' });
+    this.option('params', { type: String, description: 'Parameter types, comma-separated (i32,i64,f32,f64)' });
+    this.option('results', { type: String, description: 'Result types, comma-separated (i32,i64,f32,f64)' });
+  }
+
+  initializing(): void {
+    const name = String(this.options.name ?? '');
+    if (!FUNCTION_NAME.test(name)) throw new KitError('E_USAGE', `invalid function name ${JSON.stringify(name)}`, { hint: 'valid values: lower-case letters, digits and underscores, starting with a letter, at most 64 characters' });
+    this.signature = { name, params: parseTypes('params', this.options.params as string | undefined), results: parseTypes('results', this.options.results as string | undefined) };
+    this.project = readProject(this.destinationRoot());
+    const source = readFileSync(this.destinationPath(this.project.source), 'utf8');
+    if (alreadyDefined(source, name)) throw new KitError('E_FUNCTION_EXISTS', `${this.project.source} already has a host function "${name}"`, { path: this.destinationPath(this.project.source) });
+    const wat = `test/${name}.wat`;
+    if (existsSync(this.destinationPath(wat))) throw new KitError('E_FUNCTION_EXISTS', `${wat} already exists`, { path: this.destinationPath(wat) });
+  }
+
+  writing(): void {
+    const { language, source, module } = this.project;
+    const file = this.destinationPath(source);
+    let text = readFileSync(file, 'utf8');
+    text = insertAtMarker(text, 'functions', () => definition(language, this.signature), source);
+    text = insertAtMarker(text, 'registrations', (indent) => registration(language, this.signature, indent), source);
+    this.fs.write(file, text);
+    this.fs.write(this.destinationPath(`test/${this.signature.name}.wat`), watStub(module, this.signature));
+    this.written.push(source, `test/${this.signature.name}.wat`);
+  }
+}
+
+export interface AddFunctionOptions {
+  dir?: string;
+  name: string;
+  params?: string;
+  results?: string;
+}
+
+/** Runs the generator in the project; returns the files it changed or created. */
+export async function addFunction(o: AddFunctionOptions): Promise<{ dir: string; language: Language; files: string[]; signature: Signature }> {
+  const dir = resolve(o.dir ?? '.');
+  if (!existsSync(dir)) throw new KitError('E_NOT_FOUND', `${dir} does not exist`, { path: dir });
+  const g = await runGenerator(FunctionGenerator, fileURLToPath(import.meta.url), dir, { name: o.name, params: o.params, results: o.results });
+  return { dir, language: g.project.language, files: g.written, signature: g.signature };
+}
