@@ -37,7 +37,7 @@ function describe(s: Signature): string {
   return `${s.name}(${s.params.join(', ')})${s.results.length ? ` -> ${s.results.join(', ')}` : ''}`;
 }
 
-/** The host function's definition (inserted in the `functions` block). */
+/** The host function's definition (inserted in the `functions` block), followed by a blank line. */
 export function definition(language: Language, s: Signature): string {
   const what = `${describe(s)}: added by \`wasmedge-plugin add function\`; replace the body (it returns zeros).`;
   const args = s.params.map((_t, i) => `a${i}`);
@@ -55,7 +55,7 @@ export function definition(language: Language, s: Signature): string {
       s.params.forEach((t, i) => lines.push(`  ${C_TYPE[t]} A${i} = WasmEdge_ValueGet${C_SUFFIX[t]}(Params[${i}]);`, `  (void)A${i};`));
       if (s.results.length === 0) lines.push('  (void)Returns;');
       s.results.forEach((t, i) => lines.push(`  Returns[${i}] = WasmEdge_ValueGen${C_SUFFIX[t]}(0);`));
-      lines.push('  return WasmEdge_Result_Success;', '}', '');
+      lines.push('  return WasmEdge_Result_Success;', '}', '', '');
       return lines.join('\n');
     }
     case 'cpp': {
@@ -63,7 +63,7 @@ export function definition(language: Language, s: Signature): string {
       const lines = [`// ${what}`, `static ${ret} host_${s.name}(${s.params.map((t, i) => `${C_TYPE[t]} ${args[i]}`).join(', ')}) {`];
       for (const a of args) lines.push(`  (void)${a};`);
       if (s.results.length > 0) lines.push('  return {};');
-      lines.push('}', '');
+      lines.push('}', '', '');
       return lines.join('\n');
     }
     case 'rust': {
@@ -73,7 +73,7 @@ export function definition(language: Language, s: Signature): string {
       if (args.length > 1) lines.push(`    let _ = (${args.join(', ')});`);
       if (s.results.length === 1) lines.push(`    ${RUST_ZERO[s.results[0]]}`);
       if (s.results.length > 1) lines.push(`    (${s.results.map((t) => RUST_ZERO[t]).join(', ')})`);
-      lines.push('}', '');
+      lines.push('}', '', '');
       return lines.join('\n');
     }
   }
