@@ -52,8 +52,8 @@ export function register(program: Command): void {
       const { parseVarFlags } = await import('../generators/app/pack-vars.js');
       const { packForUse } = await import('../runtime/template-use.js');
       if (raw.var !== undefined) flags.vars = parseVarFlags(raw.var as string[]);
-      const { scaffold } = await import('../runtime/scaffold.js');
       const pack = packForUse(raw.template as string | undefined);
+      const { scaffold } = await import('../runtime/scaffold.js');
       let result;
       try {
         if (pack.source !== 'built-in') flags.pack = pack.root;
