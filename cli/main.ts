@@ -4,20 +4,23 @@ import { reportError } from './output.js';
 import { kitVersion } from '../runtime/paths.js';
 import { commands } from './commands.js';
 
-export function createProgram(): Command {
+/** The program with the command named in argv registered (all of them for help or an unknown name). */
+export async function createProgram(argv: string[] = []): Promise<Command> {
   const program = new Command('wasmedge-plugin')
     .description('Scaffold, build, inspect, run and test native WasmEdge plug-ins (C, C++, Rust).')
     .version(kitVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of commands) register(program);
+  const first = argv.find((a) => !a.startsWith('-'));
+  const names = first !== undefined && Object.hasOwn(commands, first) ? [first] : Object.keys(commands);
+  for (const name of names) (await commands[name]()).register(program);
   return program;
 }
 
 /** Runs the CLI and resolves to the exit status (never calls process.exit itself). */
 export async function main(argv: string[]): Promise<number> {
-  const program = createProgram();
+  const program = await createProgram(argv);
   let status = 0;
   for (const cmd of program.commands) {
     cmd.exitOverride();

@@ -8,9 +8,8 @@ import { KitError, isKitError } from './errors.js';
 import { loadShim } from './native.js';
 import { Plugin } from './plugin.js';
 import type { PluginModule } from './module.js';
-import { WasmInstance, type InstantiateOptions, type WasiOptions } from './instance.js';
+import type { WasmInstance, InstantiateOptions, WasiOptions } from './instance.js';
 import { defaultPluginPaths, fileIdentity, pluginCandidates } from './search-paths.js';
-import { toWasmBinary } from './wat.js';
 import { stage } from './stages.js';
 
 export interface LoadError {
@@ -106,6 +105,8 @@ export class PluginHost {
 
   /** Instantiates wasm (binary or text) with the given plug-in modules and WASI preview1. */
   async instantiate(source: Uint8Array | ArrayBuffer | string, options: Partial<InstantiateOptions> = {}): Promise<WasmInstance> {
+    // Loaded on first use: `inspect` and `call` need neither node:wasi nor the wat compiler.
+    const [{ WasmInstance }, { toWasmBinary }] = await Promise.all([import('./instance.js'), import('./wat.js')]);
     const bytes = await toWasmBinary(source);
     stage({ stage: 'instantiate' });
     const inst = await WasmInstance.create(loadShim(), bytes, { modules: options.modules ?? [], wasi: options.wasi });

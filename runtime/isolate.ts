@@ -71,6 +71,16 @@ function childEntry(): string {
   return p;
 }
 
+/**
+ * The shim's signal handler only knows the crashing function's name: a direct call's own stage says
+ * more (module, arguments), and the running stage knows the library.
+ */
+function mergeStage(previous: StageEvent | undefined, next: StageEvent): StageEvent {
+  if (next.stage !== 'host-crash') return next;
+  if (previous?.stage === 'call' && previous.function === next.function) return previous;
+  return { ...next, path: previous?.path, plugin: previous?.plugin };
+}
+
 /** Words for where plug-in code was running, for messages. */
 export function describeStage(s: StageEvent | undefined): string {
   if (!s) return 'while starting (before any plug-in code ran)';
@@ -85,7 +95,7 @@ export function describeStage(s: StageEvent | undefined): string {
     case 'instantiate': return 'while instantiating the wasm module';
     case 'run': return `while running ${s.detail ?? '_start'} (in a host function called from wasm)`;
     case 'invoke': return `while running export '${s.function}' (in a host function called from wasm)`;
-    case 'host-crash': return `in host function '${s.function}' (called from wasm)`;
+    case 'host-crash': return `in host function '${s.function}' (called from wasm)${s.plugin || s.path ? ` of ${lib}` : ''}`;
     default: return `during ${s.stage}${s.detail ? ` (${s.detail})` : ''}`;
   }
 }
@@ -168,7 +178,7 @@ export function runIsolated<T>(task: IsolatedTask, o: IsolateOptions = {}): Prom
         arm();
         if (msg.t === 'stage') {
           const { t: _t, ...e } = msg;
-          stage = e as unknown as StageEvent;
+          stage = mergeStage(stage, e as unknown as StageEvent);
           if (stage.path) libraries.add(stage.path);
           o.onStage?.(stage);
         } else if (msg.t === 'progress') {

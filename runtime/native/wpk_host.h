@@ -95,6 +95,12 @@ void wpk_unbind(uint32_t binding);
  * Re-entrant: a host function may call back into wasm (ExecutorInvoke) which may call wpk_invoke. */
 uint32_t wpk_invoke(uint32_t binding);
 
+/* Argument-free wpk_invoke for the JS trampolines (each koffi argument costs marshalling): write the
+ * binding id to *wpk_next_binding() (a shim-owned word, valid until exit; map it once), then call
+ * wpk_invoke_next(). The word is read on entry, so nested calls may overwrite it. */
+uint32_t *wpk_next_binding(void);
+uint32_t wpk_invoke_next(void);
+
 /* Name of the host function currently running (innermost), or NULL: the name it was given in
  * WasmEdge_ModuleInstanceAddFunction (NUL-terminated, owned by the function instance). Kept for 64
  * levels of nesting; deeper calls report the 64th. For crash reports. */
