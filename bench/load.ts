@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { inspectPaths } from '../cli/inspect.js';
+import { inspectWithHost } from '../cli/inspect.js';
 import { PluginHost } from '../runtime/host.js';
 import { packageRoot } from '../runtime/paths.js';
 import type { Fixtures } from './fixtures.js';
@@ -88,7 +88,7 @@ export function benchScaling(fx: Fixtures, trials: number, processRuns: number):
   const inspectOnce = (n: number) => {
     const path = fx.copy(fx.many.get(n)!, `many${n}`);
     return timeUs(() => {
-      const report = inspectPaths([path]);
+      const report = inspectWithHost(new PluginHost(), [path]);
       if (report.errors.length || report.plugins[0].modules[0].functions.length !== n) {
         throw new Error(`inspect of the ${n}-function plug-in failed: ${JSON.stringify(report.errors)}`);
       }

@@ -1,6 +1,6 @@
 /** `wasmedge-plugin inspect [path…]`: what each plug-in declares and what its modules contain. */
 import type { Command } from 'commander';
-import { PluginHost, type LoadError } from '../runtime/host.js';
+import type { LoadError, PluginHost } from '../runtime/host.js';
 import { isKitError } from '../runtime/errors.js';
 import { formatSignature } from '../runtime/value-types.js';
 import { colour, formatError, printJson } from './output.js';
@@ -23,8 +23,14 @@ export interface InspectReport {
 }
 
 /** Loads the paths (or the default search paths) and describes every plug-in found. */
-export function inspectPaths(paths: string[]): InspectReport {
-  const host = new PluginHost();
+export async function inspectPaths(paths: string[]): Promise<InspectReport> {
+  // The runtime (koffi, the shim) loads here, not at start-up: an isolated inspect never needs it.
+  const { PluginHost } = await import('../runtime/host.js');
+  return inspectWithHost(new PluginHost(), paths);
+}
+
+/** inspectPaths with a given host (closed afterwards). */
+export function inspectWithHost(host: PluginHost, paths: string[]): InspectReport {
   const result = paths.length ? paths.map((p) => host.loadFromPath(p)).reduce((a, r) => ({
     loaded: [...a.loaded, ...r.loaded], errors: [...a.errors, ...r.errors], searched: [...a.searched, ...r.searched],
   })) : host.loadWithDefaultPaths();
@@ -84,7 +90,7 @@ export function register(program: Command): void {
     .argument('[paths...]', 'plug-in libraries or directories (searched recursively for .so files)')
     .option('--json', 'print one JSON document')
     .action(async (paths: string[], opts: { json?: boolean } & IsolationFlags) => {
-      const report = opts.isolate === false ? inspectPaths(paths) : await inspectIsolated(paths, timeoutMs(opts, INSPECT_TIMEOUT_S));
+      const report = opts.isolate === false ? await inspectPaths(paths) : await inspectIsolated(paths, timeoutMs(opts, INSPECT_TIMEOUT_S));
       if (opts.json) printJson(report);
       else printReport(report);
       process.exitCode = report.errors.length ? 1 : 0;
