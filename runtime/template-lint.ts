@@ -146,7 +146,7 @@ function lintFolder(root: string, folder: string, add: (f: LintFinding) => void)
       if (relPath.split('/').some((s) => s === '.gitignore' || s === '.npmignore')) {
         add({ severity: 'warning', file, message: 'npm drops or renames this file when publishing', hint: 'Store it as _gitignore (renamed to .gitignore on output).' });
       }
-      if (!relPath.endsWith('.hbs') && readFileSync(join(root, file), 'latin1').includes('{{')) {
+      if (!relPath.endsWith('.hbs') && /(?<!\$)\{\{/.test(readFileSync(join(root, file), 'latin1'))) {
         add({ severity: 'warning', file, message: 'contains {{ but is not a .hbs file: it is copied verbatim, not rendered', hint: 'Add .hbs to the name if it should be rendered.' });
       }
     }
