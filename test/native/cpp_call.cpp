@@ -5,6 +5,8 @@
 #include <wasmedge/plugin.hpp>
 #include <wpk_host.h>
 
+#include "cpp_check.hpp"
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -13,16 +15,6 @@
 #include <tuple>
 
 namespace wp = wasmedge::plugin;
-
-static int checks = 0, failures = 0;
-#define CHECK(cond)                                                                                  \
-  do {                                                                                               \
-    ++checks;                                                                                        \
-    if (!(cond)) {                                                                                   \
-      std::printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                   \
-      ++failures;                                                                                    \
-    }                                                                                                \
-  } while (0)
 
 static int32_t add(int32_t a, int32_t b) { return static_cast<int32_t>(static_cast<uint32_t>(a) + static_cast<uint32_t>(b)); }
 
@@ -137,6 +129,5 @@ int main() {
   r = WasmEdge_ExecutorInvoke(executor, f.find("throw_terminate"), nullptr, 0, nullptr, 0);
   CHECK(WasmEdge_ResultOK(r) && r.Code == 1u);
 
-  std::printf("%s %d checks\n", failures ? "FAILED" : "ok", checks);
-  return failures ? 1 : 0;
+  return check_done();
 }

@@ -5,22 +5,14 @@
 #include <wasmedge/plugin.hpp>
 #include <wpk_host.h>
 
+#include "cpp_check.hpp"
+
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <string>
 
 namespace wp = wasmedge::plugin;
-
-static int checks = 0, failures = 0;
-#define CHECK(cond)                                                                                  \
-  do {                                                                                               \
-    ++checks;                                                                                        \
-    if (!(cond)) {                                                                                   \
-      std::printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                   \
-      ++failures;                                                                                    \
-    }                                                                                                \
-  } while (0)
 
 static wp::StringOption name_option{"name", "who to greet", "world", "everyone"};
 static wp::StringOption empty_option{"empty", "starts empty"};
@@ -107,6 +99,5 @@ int main() {
   CHECK(broken.Create(&broken) == nullptr);
   CHECK(wpk_live_objects() == base);
 
-  std::printf("%s %d checks\n", failures ? "FAILED" : "ok", checks);
-  return failures ? 1 : 0;
+  return check_done();
 }

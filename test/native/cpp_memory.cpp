@@ -4,6 +4,8 @@
 #include <wasmedge/plugin.hpp>
 #include <wpk_host.h>
 
+#include "cpp_check.hpp"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -11,16 +13,6 @@
 #include <vector>
 
 namespace wp = wasmedge::plugin;
-
-static int checks = 0, failures = 0;
-#define CHECK(cond)                                                                                  \
-  do {                                                                                               \
-    ++checks;                                                                                        \
-    if (!(cond)) {                                                                                   \
-      std::printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                   \
-      ++failures;                                                                                    \
-    }                                                                                                \
-  } while (0)
 
 // True if `expr` throws MemoryOutOfBounds (and nothing else).
 #define THROWS_OOB(expr)                                                                             \
@@ -139,6 +131,5 @@ int main() {
   CHECK(THROWS_OOB(none.grow(1)));
 
   WasmEdge_ModuleInstanceDelete(guest);
-  std::printf("%s %d checks\n", failures ? "FAILED" : "ok", checks);
-  return failures ? 1 : 0;
+  return check_done();
 }

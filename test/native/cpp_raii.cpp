@@ -5,21 +5,13 @@
 #include <wasmedge/plugin.hpp>
 #include <wpk_host.h>
 
+#include "cpp_check.hpp"
+
 #include <cstdio>
 #include <memory>
 #include <utility>
 
 namespace wp = wasmedge::plugin;
-
-static int checks = 0, failures = 0;
-#define CHECK(cond)                                                                                  \
-  do {                                                                                               \
-    ++checks;                                                                                        \
-    if (!(cond)) {                                                                                   \
-      std::printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);                                   \
-      ++failures;                                                                                    \
-    }                                                                                                \
-  } while (0)
 
 // A module with three host functions whose callables hold `token`, and an exported memory.
 static wp::Module make_module(const std::shared_ptr<int> &token) {
@@ -96,6 +88,5 @@ int main() {
   CHECK(wpk_live_objects() == base);
 
   std::printf("live objects at end: %llu\n", static_cast<unsigned long long>(wpk_live_objects()));
-  std::printf("%s %d checks\n", failures ? "FAILED" : "ok", checks);
-  return failures ? 1 : 0;
+  return check_done();
 }

@@ -4,14 +4,7 @@
 
 #include "wasmedge/wasmedge.h"
 #include "wpk_host.h"
-
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
-      failures++;                                                     \
-    }                                                                 \
-  } while (0)
+#include "check.h"
 
 int run_v4(void);
 
@@ -37,6 +30,5 @@ int main(void) {
   WasmEdge_LimitDelete(lim);
   CHECK(wpk_live_objects() == live0);
 
-  if (failures == 0) printf("ALL OK\n");
-  return failures != 0;
+  return check_done(failures);
 }

@@ -5,14 +5,7 @@
 #include <stdio.h>
 
 #include "wasmedge/wasmedge.h"
-
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
-      failures++;                                                     \
-    }                                                                 \
-  } while (0)
+#include "check.h"
 
 int run_v4(void);
 int run_v4(void) {

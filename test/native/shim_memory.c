@@ -7,15 +7,9 @@
 
 #include "wasmedge/wasmedge.h"
 #include "wpk_host.h"
+#include "check.h"
 
 static int failures;
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
-      failures++;                                                     \
-    }                                                                 \
-  } while (0)
 
 #define PAGE 65536ULL
 static uint32_t code(WasmEdge_Result r) { return r.Code; }
@@ -153,6 +147,5 @@ int main(void) {
   WasmEdge_LimitDelete(lim0);
   CHECK(wpk_live_objects() == live0);
 
-  if (failures == 0) printf("ALL OK\n");
-  return failures != 0;
+  return check_done(failures);
 }

@@ -6,15 +6,9 @@
 
 #include "wasmedge/wasmedge.h"
 #include "wpk_host.h"
+#include "check.h"
 
 static int failures;
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
-      failures++;                                                     \
-    }                                                                 \
-  } while (0)
 
 static WasmEdge_String S(const char *s) { return WasmEdge_StringWrap(s, (uint32_t)strlen(s)); }
 
@@ -146,6 +140,5 @@ int main(void) {
   CHECK(wpk_live_objects() == live0);
   printf("live objects back to start: %s\n", wpk_live_objects() == live0 ? "yes" : "no");
 
-  if (failures == 0) printf("ALL OK\n");
-  return failures != 0;
+  return check_done(failures);
 }

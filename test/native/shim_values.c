@@ -6,15 +6,9 @@
 
 #include "wasmedge/wasmedge.h"
 #include "wpk_host.h"
+#include "check.h"
 
 static int failures;
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
-      failures++;                                                     \
-    }                                                                 \
-  } while (0)
 
 static void hex(const char *label, const void *p, size_t n) {
   const unsigned char *b = p;
@@ -130,6 +124,5 @@ int main(void) {
   CHECK(p != NULL && ((unsigned char *)p)[15] == 0);
   wpk_free(p);
 
-  if (failures == 0) printf("ALL OK\n");
-  return failures != 0;
+  return check_done(failures);
 }
