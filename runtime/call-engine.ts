@@ -95,8 +95,8 @@ export class CallEngine {
   readonly f64: Float64Array;
   readonly u8: Uint8Array;
   readonly slotCount: number;
-  /** wpk_invoke_next and the word it reads the binding from; undefined with a shim that predates them. */
-  readonly #invokeNext?: { word: Uint32Array; call: () => number };
+  /** The shim-owned word wpk_invoke_next reads the binding id from. */
+  readonly #nextBinding: Uint32Array;
   /** An exception raised in wasm called back from a host function, rethrown when that host call fails. */
   pendingError: unknown;
   readonly #guests = new Map<number, GuestFunction>();
@@ -120,12 +120,7 @@ export class CallEngine {
     this.i64 = new BigInt64Array(area);
     this.f64 = new Float64Array(area);
     this.u8 = new Uint8Array(area);
-    try {
-      const word = new Uint32Array(koffi.view(shim.lib.func('void *wpk_next_binding(void)')() as Ptr, 4));
-      this.#invokeNext = { word, call: shim.lib.func('uint32_t wpk_invoke_next(void)') as () => number };
-    } catch {
-      // An older shim build: trampolines pass the binding as an argument (wpk_invoke) instead.
-    }
+    this.#nextBinding = new Uint32Array(koffi.view(shim.nextBinding() as Ptr, 4));
     const guestCall = koffi.register(
       (id: number, params: Ptr, np: number, returns: Ptr, nr: number) => this.#guestCall(id, params, np, returns, nr),
       koffi.pointer(GuestCallProto),
@@ -221,7 +216,6 @@ export class CallEngine {
     if (nargs > this.slotCount || sig.results.length > this.slotCount) {
       throw new KitError('E_ARGUMENTS', `${site.module}.${site.func} has more than ${this.slotCount} parameters or results`);
     }
-    const next = this.#invokeNext;
     const key = `${sig.params.join(',')}>${sig.results.join(',')}`;
     let factory = this.#factories.get(key);
     if (!factory) {
@@ -229,18 +223,18 @@ export class CallEngine {
       const writes = sig.params.map((t, i) => `${slotRef(t, i)} = a${i};`).join('\n  ');
       const reads = sig.results.map((t, i) => slotRef(t, i));
       const ret = reads.length === 0 ? '' : reads.length === 1 ? `return ${reads[0]};` : `return [${reads.join(', ')}];`;
-      const call = next ? 'next[0] = binding;\n  const code = invoke();' : 'const code = invoke(binding);';
       const body = `return function hostCall(${args.join(', ')}) {
   if (frame.buf.byteLength === 0) frame.refresh();
   ${writes}
-  ${call}
+  next[0] = binding;
+  const code = invoke();
   if (code !== 0) throw engine.failure(code, site);
   ${ret}
 };`;
       factory = new Function('binding', 'frame', 'invoke', 'next', 'engine', 'site', 'i32', 'i64', 'f32', 'f64', body) as TrampolineFactory;
       this.#factories.set(key, factory);
     }
-    return factory(binding, frame, next?.call ?? this.shim.invoke, next?.word, this, site, this.i32, this.i64, this.f32, this.f64);
+    return factory(binding, frame, this.shim.invokeNext, this.#nextBinding, this, site, this.i32, this.i64, this.f32, this.f64);
   }
 
   /** A one-off call with JS values (direct calls from code or the CLI; not the hot path). */

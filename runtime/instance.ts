@@ -11,7 +11,7 @@ import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport, type FuncSignature, 
 import { formatSignature } from './value-types.js';
 import { stage } from './stages.js';
 
-export const WASI_MODULES = ['wasi_snapshot_preview1', 'wasi_unstable'];
+export const WASI_MODULES = ['wasi_snapshot_preview1'];
 
 export interface WasiOptions {
   args?: string[];

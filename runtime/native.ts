@@ -79,6 +79,8 @@ export interface Shim {
   bind: Fn;
   unbind: Fn;
   invoke: (binding: number) => number;
+  nextBinding: Fn;
+  invokeNext: () => number;
   currentFunction: Fn;
   installCrashReporter: Fn;
   liveObjects: Fn;
@@ -143,6 +145,8 @@ export function loadShim(): Shim {
     bind: f('uint32_t wpk_bind(void *fn, void *guest)'),
     unbind: f('void wpk_unbind(uint32_t binding)'),
     invoke: f('uint32_t wpk_invoke(uint32_t binding)'),
+    nextBinding: f('uint32_t *wpk_next_binding(void)'),
+    invokeNext: f('uint32_t wpk_invoke_next(void)'),
     currentFunction: f('const char *wpk_current_function(void)'),
     installCrashReporter: f('void wpk_install_crash_reporter(int fd)'),
     liveObjects: f('uint64_t wpk_live_objects(void)'),
