@@ -10,6 +10,7 @@ import {
   REPO_ROOT, SDK_DIR, STRICT_CXX, SDK_INCLUDE, cmakeBuild, dynSyms, dynamicSection, makeTempDir, removeDir, run, runOk,
   type RunResult,
 } from './helpers/cbuild.js';
+import { expectSameTranscriptAsC, expectTestWatRuns } from './helpers/get-string.js';
 
 const SHIM_DIR = path.join(REPO_ROOT, 'build', 'Release');
 const CPP_INCLUDE = path.join(SDK_DIR, 'cpp');
@@ -217,44 +218,10 @@ describe('the C++ get_string example', () => {
 
   it('behaves exactly like the C example when driven through the shim', async () => {
     const host = await buildProgram('cpp_example_host', ['-ldl']);
-    const cpp = runProgram(host, [cppLib]);
-    const c = runProgram(host, [cLib]);
-    expect(cpp.status).toBe(0);
-    expect(c.status).toBe(0);
-    expect(cpp.stdout).toEqual(c.stdout);
-    expect(cpp.stdout).toContain('get_string(64, 255, 8) -> code 0x0, written 0x00000005, buf "hello......."');
-    expect(cpp.stdout).toContain('get_string(65534, 255, 8) -> code 0x408, written 0x2e2e2e2e, buf ".."');
-    expect(cpp.stdout).toContain('get_string(64, 255, 8) -> code 0x0, written 0x0000000a, buf "HI, WORLD!.."');
-    expect(cpp.stdout).toContain('add(INT32_MAX, 1) -> code 0x0, -2147483648');
-    expect(cpp.stdout).toContain('freed objects yes');
+    expectSameTranscriptAsC(runProgram(host, [cppLib]), runProgram(host, [cLib]));
   });
 
   it('runs examples/get-string/test.wat through the TS runtime and prints "hello"', async () => {
-    const { PluginHost } = await import('../runtime/index.js');
-    const host = new PluginHost();
-    try {
-      const loaded = host.loadFromPath(cppLib);
-      expect(loaded.errors).toEqual([]);
-      const plugin = host.findPlugin('get_string')!;
-      expect(plugin.options.map((o) => [o.name, o.type])).toEqual([['string', 'string'], ['upper', 'toggle']]);
-      const outFile = path.join(tmp, 'stdout.txt');
-      const wat = fs.readFileSync(path.join(EXAMPLE, 'test.wat'), 'utf8');
-      const runOnce = async () => {
-        const fd = fs.openSync(outFile, 'w');
-        try {
-          const code = await host.runWasi(wat, { modules: [plugin.createModule('get_string_module')], stdout: fd });
-          expect(code).toBe(0);
-        } finally {
-          fs.closeSync(fd);
-        }
-        return fs.readFileSync(outFile, 'utf8');
-      };
-      expect(await runOnce()).toBe('hello\n');
-      plugin.setOption('upper', true);
-      plugin.setOption('string', 'from c++');
-      expect(await runOnce()).toBe('FROM C++\n');
-    } finally {
-      host.close();
-    }
+    await expectTestWatRuns(cppLib, tmp, 'from c++', 'FROM C++\n');
   });
 });

@@ -9,6 +9,7 @@ import {
   REPO_ROOT, SDK_DIR, buildPluginLib, compileExecutable, dynSyms, dynamicSection, makeTempDir, removeDir, run,
   type RunResult,
 } from './helpers/cbuild.js';
+import { expectSameTranscriptAsC, expectTestWatRuns } from './helpers/get-string.js';
 
 const SHIM_DIR = path.join(REPO_ROOT, 'build', 'Release');
 const CRATE = path.join(SDK_DIR, 'rust');
@@ -106,44 +107,10 @@ describe('the Rust get_string example', () => {
       extra: [`-L${SHIM_DIR}`, '-l:libwasmedge.so', '-ldl'],
     });
     const env = { ...process.env, LD_LIBRARY_PATH: SHIM_DIR };
-    const rs = run(host, [lib], { env });
-    const c = run(host, [cLib], { env });
-    expect(rs.status).toBe(0);
-    expect(c.status).toBe(0);
-    expect(rs.stdout).toEqual(c.stdout);
-    expect(rs.stdout).toContain('get_string(64, 255, 8) -> code 0x0, written 0x00000005, buf "hello......."');
-    expect(rs.stdout).toContain('get_string(65534, 255, 8) -> code 0x408, written 0x2e2e2e2e, buf ".."');
-    expect(rs.stdout).toContain('add(INT32_MAX, 1) -> code 0x0, -2147483648');
-    expect(rs.stdout).toContain('freed objects yes');
+    expectSameTranscriptAsC(run(host, [lib], { env }), run(host, [cLib], { env }));
   });
 
   it('runs examples/get-string/test.wat through the TS runtime and prints "hello"', async () => {
-    const { PluginHost } = await import('../runtime/index.js');
-    const host = new PluginHost();
-    try {
-      const loaded = host.loadFromPath(lib);
-      expect(loaded.errors).toEqual([]);
-      const plugin = host.findPlugin('get_string')!;
-      expect(plugin.options.map((o) => [o.name, o.type])).toEqual([['string', 'string'], ['upper', 'toggle']]);
-      const outFile = path.join(tmp, 'stdout.txt');
-      const wat = fs.readFileSync(path.join(EXAMPLE, 'test.wat'), 'utf8');
-      const runOnce = async () => {
-        const fd = fs.openSync(outFile, 'w');
-        try {
-          const code = await host.runWasi(wat, { modules: [plugin.createModule('get_string_module')], stdout: fd });
-          expect(code).toBe(0);
-        } finally {
-          fs.closeSync(fd);
-        }
-        return fs.readFileSync(outFile, 'utf8');
-      };
-      expect(await runOnce()).toBe('hello\n');
-      // Options are read at call time.
-      plugin.setOption('upper', true);
-      plugin.setOption('string', 'from rust');
-      expect(await runOnce()).toBe('FROM RUST\n');
-    } finally {
-      host.close();
-    }
+    await expectTestWatRuns(lib, tmp, 'from rust', 'FROM RUST\n');
   });
 });
