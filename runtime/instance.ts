@@ -2,7 +2,7 @@
  * A wasm instance whose imports resolve to plug-in modules (by instance name) and WASI preview1.
  * Imports are checked against the host functions' types before anything runs.
  */
-import { WASI } from 'node:wasi';
+import type { WASI } from 'node:wasi';
 import { KitError } from './errors.js';
 import { CallEngine, Frame, WasmTerminate, type WasmValue } from './call-engine.js';
 import { nearest, type PluginModule } from './module.js';
@@ -71,10 +71,13 @@ export class WasmInstance {
     } catch (e) {
       throw new KitError('E_WASM_INVALID', `the wasm module does not compile: ${(e as Error).message}`);
     }
-    return new WasmInstance(shim, module, info, options, name);
+    // node:wasi prints an ExperimentalWarning when loaded: load it only for instances that use WASI.
+    const wasiClass = options.wasi === false ? undefined : (await import('node:wasi')).WASI;
+    return new WasmInstance(shim, module, info, options, name, wasiClass);
   }
 
-  private constructor(shim: Shim, module: WebAssembly.Module, info: WasmInfo, options: InstantiateOptions, name: string) {
+  private constructor(shim: Shim, module: WebAssembly.Module, info: WasmInfo, options: InstantiateOptions, name: string,
+    wasiClass: typeof WASI | undefined) {
     this.#shim = shim;
     this.info = info;
     this.#modules = options.modules;
@@ -85,9 +88,9 @@ export class WasmInstance {
     const byName = new Map(options.modules.map((m) => [m.instanceName, m]));
     const imports: WebAssembly.Imports = {};
     try {
-      if (options.wasi !== false) {
-        const w = options.wasi ?? {};
-        this.#wasi = new WASI({
+      if (wasiClass) {
+        const w = options.wasi || {};
+        this.#wasi = new wasiClass({
           version: 'preview1', args: w.args ?? [], env: w.env ?? {}, preopens: w.preopens ?? {}, returnOnExit: true,
           stdin: w.stdin, stdout: w.stdout, stderr: w.stderr,
         });
