@@ -1,14 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: runs the compiled benchmark (dist/bench, built by `npm run build` / `npm install`).
 import { existsSync } from 'node:fs';
-
-// node:wasi (loaded by the runtime) prints an ExperimentalWarning; drop that one, keep all others.
-const emitWarning = process.emitWarning;
-process.emitWarning = function (warning, ...rest) {
-  const type = typeof rest[0] === 'string' ? rest[0] : rest[0]?.type;
-  if (type === 'ExperimentalWarning' && String(warning).startsWith('WASI')) return;
-  return emitWarning.call(process, warning, ...rest);
-};
+import '../bin/silence-wasi-warning.js';
 
 const entry = new URL('../dist/bench/main.js', import.meta.url);
 if (!existsSync(entry)) {

@@ -1,11 +1,5 @@
 #!/usr/bin/env node
-// node:wasi prints an ExperimentalWarning when loaded; drop that one warning, keep all others.
-const emitWarning = process.emitWarning;
-process.emitWarning = function (warning, ...rest) {
-  const type = typeof rest[0] === 'string' ? rest[0] : rest[0]?.type;
-  if (type === 'ExperimentalWarning' && String(warning).startsWith('WASI')) return;
-  return emitWarning.call(process, warning, ...rest);
-};
+import './silence-wasi-warning.js';
 
 const { main } = await import('../dist/cli/main.js');
 main(process.argv.slice(2)).then(
