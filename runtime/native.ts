@@ -15,12 +15,13 @@ export const koffi = require('koffi') as typeof import('koffi');
 export type Ptr = bigint;
 type Fn = (...args: any[]) => any;
 
-/** WasmEdge_String passed in (Buf converted from a JS string) and read back (Buf as a raw pointer). */
-const StringIn = koffi.struct('WasmEdge_String_in', { Length: 'uint32_t', Buf: 'const char *' });
-const StringOut = koffi.struct('WasmEdge_String_out', { Length: 'uint32_t', Buf: 'void *' });
-const ValType = koffi.struct('WasmEdge_ValType', { Data: koffi.array('uint8_t', 8, 'Typed') });
+// Types the prototype strings below name: WasmEdge_String passed in (Buf converted from a JS string)
+// and read back (Buf as a raw pointer), and WasmEdge_ValType.
+koffi.struct('WasmEdge_String_in', { Length: 'uint32_t', Buf: 'const char *' });
+koffi.struct('WasmEdge_String_out', { Length: 'uint32_t', Buf: 'void *' });
+koffi.struct('WasmEdge_ValType', { Data: koffi.array('uint8_t', 8, 'Typed') });
 
-export const PluginVersionData = koffi.struct('WasmEdge_PluginVersionData', {
+const PluginVersionData = koffi.struct('WasmEdge_PluginVersionData', {
   Major: 'uint32_t', Minor: 'uint32_t', Patch: 'uint32_t', Build: 'uint32_t',
 });
 export const PluginDescriptor = koffi.struct('WasmEdge_PluginDescriptor', {
@@ -171,7 +172,7 @@ export function readCString(p: Ptr | null): string | undefined {
 }
 
 /** Decodes `count` WasmEdge_String (16 bytes each) written into `buf` by a List* call. */
-export function readStringArray(buf: Buffer, count: number): string[] {
+function readStringArray(buf: Buffer, count: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
     const len = buf.readUInt32LE(i * 16);
@@ -194,4 +195,3 @@ export function listNames(lengthFn: Fn, listFn: Fn, ctx: Ptr): string[] {
   return readStringArray(buf, Math.min(got, n));
 }
 
-export { StringIn, StringOut, ValType };
