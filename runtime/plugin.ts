@@ -92,7 +92,22 @@ function classifyDlopenError(path: string, message: string): KitError {
   }
   if (/wrong ELF class|ELFCLASS|machine/.test(message)) return new KitError('E_WRONG_ARCH', `${path}: ${message}`, { path });
   if (/invalid ELF header|file too short|not an ELF/.test(message)) return new KitError('E_NOT_A_LIBRARY', `${path}: ${message}`, { path });
+  const needed = /(\S+): cannot open shared object file/.exec(message);
+  if (needed && !message.startsWith(path)) {
+    return new KitError('E_LOAD_FAILED', `${path} needs ${needed[1]}, which the dynamic loader cannot find`, {
+      path, hint: `Install the library that provides ${needed[1]}, or add its directory to LD_LIBRARY_PATH (\`ldd ${path}\` lists what is missing).`,
+    });
+  }
   return new KitError('E_LOAD_FAILED', `cannot load ${path}: ${message}`, { path });
+}
+
+function exportsSymbol(lib: ReturnType<typeof koffi.load>, name: string): boolean {
+  try {
+    lib.func(`void ${name}(void)`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function badDescriptor(path: string, message: string): KitError {
@@ -126,7 +141,12 @@ export class Plugin {
     try {
       getDescriptor = lib.func('void *WasmEdge_Plugin_GetDescriptor(void)') as () => Ptr | null;
     } catch {
-      throw new KitError('E_NO_DESCRIPTOR', `${path} does not export WasmEdge_Plugin_GetDescriptor`, { path });
+      throw new KitError('E_NO_DESCRIPTOR', `${path} does not export WasmEdge_Plugin_GetDescriptor`, {
+        path,
+        hint: exportsSymbol(lib, 'GetDescriptor')
+          ? 'It exports `GetDescriptor`, the entry of WasmEdge\'s internal C++ plug-in API (plug-ins built inside WasmEdge\'s source tree); this kit loads C-API plug-ins, which define WasmEdge_Plugin_GetDescriptor.'
+          : undefined,
+      });
     }
     stage({ stage: 'GetDescriptor', path });
     const desc = getDescriptor();

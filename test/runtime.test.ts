@@ -4,12 +4,12 @@
  * into the guest, Terminate / failure results, and import checking.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { PluginHost, KitError, type LoadResult } from '../runtime/index.js';
-import { REPO_ROOT, buildPluginLib, cmakeBuild, makeTempDir, removeDir } from './helpers/cbuild.js';
+import { REPO_ROOT, buildPluginLib, cmakeBuild, makeTempDir, removeDir, runOk } from './helpers/cbuild.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'runtime');
 const CLI = path.join(REPO_ROOT, 'bin', 'wasmedge-plugin.js');
@@ -26,6 +26,12 @@ function fixture(name: string, source: string, defines: Record<string, string | 
     defines, flags: ['-std=c11', '-Wall', '-Wextra', '-Werror'], stubDir: path.join(tmp, 'stub'),
   });
   return out;
+}
+
+function writeSource(name: string, text: string): string {
+  const f = path.join(tmp, name);
+  writeFileSync(f, text);
+  return f;
 }
 
 function cli(args: string[]) {
@@ -135,6 +141,25 @@ describe('load failures are typed errors and the process survives', () => {
     writeFileSync(arm, bytes);
     const e = onlyError(new PluginHost().loadFromPath(arm));
     expect(e.code).toBe('E_WRONG_ARCH');
+  });
+
+  it('a missing dependency library and the internal C++ entry point get their own explanations', () => {
+    const dep = writeSource('dep.c', 'int dep_value(void) { return 1; }');
+    const user = writeSource('user.c', 'int dep_value(void);\nint use_dep(void) { return dep_value(); }');
+    runOk('cc', ['-shared', '-fPIC', dep, '-o', path.join(tmp, 'libwpkdep.so')]);
+    const needs = path.join(tmp, 'libneeds.so');
+    runOk('cc', ['-shared', '-fPIC', user, '-o', needs, `-L${tmp}`, '-lwpkdep']);
+    rmSync(path.join(tmp, 'libwpkdep.so'));
+    const e = onlyError(new PluginHost().loadFromPath(needs));
+    expect(e.code).toBe('E_LOAD_FAILED');
+    expect(e.message).toContain('needs libwpkdep.so');
+    expect(e.hint).toContain('LD_LIBRARY_PATH');
+
+    const cppEntry = path.join(tmp, 'libcppentry.so');
+    runOk('c++', ['-shared', '-fPIC', '-x', 'c++', writeSource('entry.cpp', 'extern "C" void *GetDescriptor() { return nullptr; }'), '-o', cppEntry]);
+    const e2 = onlyError(new PluginHost().loadFromPath(cppEntry));
+    expect(e2.code).toBe('E_NO_DESCRIPTOR');
+    expect(e2.hint).toMatch(/internal C\+\+ plug-in API/);
   });
 
   it('a second plug-in with the same name is refused, naming both paths; the first wins', () => {
