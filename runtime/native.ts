@@ -85,6 +85,7 @@ export interface Shim {
   currentFunction: Fn;
   installCrashReporter: Fn;
   liveObjects: Fn;
+  moduleIsLive: (p: Ptr) => boolean;
   alloc: Fn;
   free: Fn;
   version: Fn;
@@ -151,6 +152,7 @@ export function loadShim(): Shim {
     currentFunction: f('const char *wpk_current_function(void)'),
     installCrashReporter: f('void wpk_install_crash_reporter(int fd)'),
     liveObjects: f('uint64_t wpk_live_objects(void)'),
+    moduleIsLive: f('bool wpk_module_is_live(void *p)') as (p: Ptr) => boolean,
     alloc: f('void *wpk_alloc(uint64_t size)'),
     free: f('void wpk_free(void *p)'),
     version: f('const char *wpk_version(void)'),

@@ -276,6 +276,11 @@ export class Plugin {
     if (!instance) {
       throw new KitError('E_CREATE_FAILED', `module '${desc.name}' of plug-in '${this.name}': Create returned NULL`, { path: this.path });
     }
+    if (!this.#shim.moduleIsLive(instance)) {
+      throw new KitError('E_CREATE_FAILED', `module '${desc.name}' of plug-in '${this.name}': Create returned ${'0x' + BigInt(instance).toString(16)}, which is not a module instance (not made by WasmEdge_ModuleInstanceCreate, or already deleted)`, {
+        path: this.path, hint: 'Return the pointer WasmEdge_ModuleInstanceCreate gave you, and do not delete it: the host owns it after Create returns.',
+      });
+    }
     const mod = new PluginModule(this.#shim, this, desc.name, instance, () => this.#modules.delete(mod));
     this.#modules.add(mod);
     return mod;

@@ -57,7 +57,7 @@ beforeAll(() => {
   lib.nullDesc = fixture('nulldesc', 'basic.c', { RETURN_NULL: true, NAME: '"nulldesc"' });
   lib.missingSymbol = fixture('missing', 'missing_symbol.c');
   lib.noDescriptor = fixture('nodesc', 'no_descriptor.c');
-  for (let i = 1; i <= 10; i++) lib[`bad${i}`] = fixture(`bad${i}`, 'bad_descriptor.c', { BREAK: i });
+  for (let i = 1; i <= 12; i++) lib[`bad${i}`] = fixture(`bad${i}`, 'bad_descriptor.c', { BREAK: i });
 }, 240_000);
 
 afterAll(() => removeDir(tmp));
@@ -125,11 +125,12 @@ describe('load failures are typed errors and the process survives', () => {
     expect(e.hint).toBeTruthy();
   });
 
-  it('Create returning NULL is E_CREATE_FAILED, not a crash', () => {
-    const host = new PluginHost();
-    const [p] = host.loadFromPath(lib.bad9).loaded;
-    expect(() => p.createModule()).toThrow(expect.objectContaining({ code: 'E_CREATE_FAILED' }));
-  });
+  it.each([['bad9', /returned NULL/], ['bad11', /not a module instance/], ['bad12', /not a module instance/]])(
+    'Create returning NULL, a bogus or a deleted pointer (%s) is E_CREATE_FAILED, not a crash', (key, message) => {
+      const host = new PluginHost();
+      const [p] = host.loadFromPath(lib[key]).loaded;
+      expect(() => p.createModule()).toThrow(expect.objectContaining({ code: 'E_CREATE_FAILED', message: expect.stringMatching(message) }));
+    });
 
   it('a text file is not a library; another architecture is named', () => {
     const notLib = path.join(tmp, 'text.so');

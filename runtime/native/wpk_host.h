@@ -111,6 +111,10 @@ const char *wpk_current_function(void);
  * wasm trap handler included), so the process still dies as before. For the CLI's child processes. */
 void wpk_install_crash_reporter(int fd);
 
+/* True when `p` is a module instance created by WasmEdge_ModuleInstanceCreate[WithData] and not yet
+ * deleted. The host checks what a plug-in's Create returned before touching it. */
+bool wpk_module_is_live(const void *p);
+
 /* ---- bookkeeping -------------------------------------------------------------------------------- */
 /* Number of live objects the shim allocated for plug-ins and the host, used by tests and
  * `wasmedge-plugin test` to find leaks: every context made by a *Create function (limits, types,

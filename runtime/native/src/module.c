@@ -49,12 +49,47 @@ static uint32_t map_search(const wpk_export_map *m, WasmEdge_String name, bool *
   return lo;
 }
 
+/* ---- live modules: lets the host check what a plug-in's Create returned before using it -------- */
+static WasmEdge_ModuleInstanceContext **g_live;
+static uint32_t g_nlive, g_caplive;
+
+static bool live_add(WasmEdge_ModuleInstanceContext *m) {
+  if (g_nlive == g_caplive) {
+    uint32_t ncap = g_caplive ? g_caplive * 2 : 16;
+    void *p = realloc(g_live, (size_t)ncap * sizeof *g_live);
+    if (!p) return false;
+    g_live = p;
+    g_caplive = ncap;
+  }
+  g_live[g_nlive++] = m;
+  return true;
+}
+
+static void live_remove(const WasmEdge_ModuleInstanceContext *m) {
+  for (uint32_t i = 0; i < g_nlive; i++)
+    if (g_live[i] == m) {
+      g_live[i] = g_live[--g_nlive];
+      return;
+    }
+}
+
+bool wpk_module_is_live(const void *p) {
+  for (uint32_t i = 0; i < g_nlive; i++)
+    if (g_live[i] == p) return true;
+  return false;
+}
+
 WasmEdge_ModuleInstanceContext *WasmEdge_ModuleInstanceCreateWithData(const WasmEdge_String ModuleName,
                                                                       void *HostData, void (*Finalizer)(void *)) {
   WasmEdge_ModuleInstanceContext *m = wpk_obj_new(sizeof *m);
   if (!m) return NULL;
+  if (!live_add(m)) {
+    wpk_obj_delete(m);
+    return NULL;
+  }
   m->name = copy_name(safe_name(ModuleName));
   if (ModuleName.Length && ModuleName.Buf && !m->name.Buf) {
+    live_remove(m);
     wpk_obj_delete(m);
     return NULL;
   }
@@ -244,6 +279,7 @@ uint32_t WasmEdge_ModuleInstanceListTag(const WasmEdge_ModuleInstanceContext *Cx
 /* ---- deleting ------------------------------------------------------------------------------- */
 void WasmEdge_ModuleInstanceDelete(WasmEdge_ModuleInstanceContext *Cxt) {
   if (!Cxt) return;
+  live_remove(Cxt);
   for (uint32_t i = 0; i < Cxt->nowned; i++) free_instance(Cxt->owned[i].kind, Cxt->owned[i].inst);
   free(Cxt->owned);
   for (int k = 0; k < WPK_KIND_COUNT; k++) {
