@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILDABLE_LANGUAGES } from './helpers/cbuild.js';
 import { addFunction } from '../generators/function/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +43,7 @@ function outsideMarkers(text: string): string {
   return out.join('\n');
 }
 
-describe.each(['c', 'cpp', 'rust'] as const)('add function, --lang %s', (language) => {
+describe.each(BUILDABLE_LANGUAGES)('add function, --lang %s', (language) => {
   const name = `fn_${language}`;
   const dir = () => path.join(tmp, name);
 

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILDABLE_LANGUAGES } from './helpers/cbuild.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'wasmedge-plugin.js');
@@ -44,7 +45,7 @@ function sh(cmd: string, args: string[], cwd: string) {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-describe.each(['c', 'cpp', 'rust'] as const)('new → build → run, --lang %s', (language) => {
+describe.each(BUILDABLE_LANGUAGES)('new → build → run, --lang %s', (language) => {
   const name = `e2e_${language}`;
   let dir: string;
   let artifact: string;

@@ -43,6 +43,16 @@ export function runOk(cmd: string, args: string[], opts: { cwd?: string; env?: N
   return r;
 }
 
+/**
+ * Whether cargo is installed. Rust suites skip without it (with a notice): rustup needs the internet
+ * and Debian's Rust predates edition 2024, so a machine may lack it; this kind of machine ships it.
+ */
+export const HAS_CARGO = spawnSync('cargo', ['--version']).status === 0;
+if (!HAS_CARGO) console.warn('cargo not found: the Rust suites are skipped');
+
+/** The languages whose end-to-end tests can run here. */
+export const BUILDABLE_LANGUAGES = (['c', 'cpp', 'rust'] as const).filter((l) => l !== 'rust' || HAS_CARGO);
+
 /** A fresh directory under os.tmpdir(); remove it with `removeDir`. */
 export function makeTempDir(prefix = 'wpk-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
