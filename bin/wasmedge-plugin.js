@@ -1,5 +1,9 @@
 #!/usr/bin/env node
+import module from 'node:module';
 import './silence-wasi-warning.js';
+
+// Node 22.1+ caches compiled code between runs (start-up matters for inspect); Node 20 lacks it.
+module.enableCompileCache?.();
 
 const { main } = await import('../dist/cli/main.js');
 main(process.argv.slice(2)).then(
