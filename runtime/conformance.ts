@@ -7,9 +7,9 @@
  * so that every problem gets its own finding.
  */
 import { isKitError } from './errors.js';
-import { ModuleDescriptor, PluginDescriptor, ProgramOption, koffi, loadShim, readCString, type Ptr } from './native.js';
-import { OPTION_TYPES, readOptionValue } from './options.js';
-import { Plugin, SUPPORTED_API_VERSIONS, compatibleWith } from './plugin.js';
+import { koffi, loadShim, type Ptr } from './native.js';
+import { Plugin } from './plugin.js';
+import { compatibleWith, nameProblems, optionValue, readDescriptor } from './descriptor.js';
 import type { PluginModule } from './module.js';
 import { WasmTerminate, type WasmValue } from './call-engine.js';
 import { stage } from './stages.js';
@@ -35,28 +35,6 @@ export interface FunctionRef { module: string; function: string; params: string[
 
 type Report = (f: Finding) => void;
 
-const MAX_COUNT = 4096;
-
-interface RawDescriptor {
-  Name: Ptr | null; Description: Ptr | null; APIVersion: number;
-  Version: { Major: number; Minor: number; Patch: number; Build: number };
-  ModuleCount: number; ProgramOptionCount: number; ModuleDescriptions: Ptr | null; ProgramOptions: Ptr | null;
-}
-
-/** Names must be present, non-empty and unique within their kind. */
-function checkNames(kind: string, names: Array<string | undefined>, report: Report): void {
-  const seen = new Set<string>();
-  names.forEach((n, i) => {
-    if (n === undefined) report({ check: `${kind}-name`, status: 'fail', code: 'E_BAD_DESCRIPTOR', message: `${kind} #${i} has a NULL Name` });
-    else if (n === '') report({ check: `${kind}-name`, status: 'fail', code: 'E_BAD_DESCRIPTOR', message: `${kind} #${i} has an empty Name` });
-    else if (seen.has(n)) report({ check: `${kind}-name`, status: 'fail', code: 'E_BAD_DESCRIPTOR', message: `${kind} name '${n}' is declared more than once (WasmEdge keeps only one)` });
-    seen.add(n ?? '');
-  });
-  const good = names.filter((n) => n);
-  if (good.length === names.length && seen.size === names.length && names.length > 0) {
-    report({ check: `${kind}-name`, status: 'pass', message: `${kind} names present, non-empty and unique: ${good.join(', ')}` });
-  }
-}
 
 /** Reads the descriptor field by field; returns false when the plug-in cannot be loaded at all. */
 function checkDescriptor(path: string, report: Report): boolean {
@@ -86,60 +64,29 @@ function checkDescriptor(path: string, report: Report): boolean {
   }
   stage({ stage: 'descriptor', path });
   report({ check: 'entry-point', status: 'pass', message: 'WasmEdge_Plugin_GetDescriptor is exported and returns a descriptor' });
-  const d = koffi.decode(desc, PluginDescriptor) as RawDescriptor;
-  let ok = true;
-  const fail = (check: string, message: string, code = 'E_BAD_DESCRIPTOR', hint?: string) => { ok = false; report({ check, status: 'fail', code, message, hint }); };
-
-  if ((SUPPORTED_API_VERSIONS as readonly number[]).includes(d.APIVersion)) {
-    report({ check: 'api-version', status: 'pass', message: `API version ${d.APIVersion}: accepted by ${compatibleWith(d.APIVersion)}${d.APIVersion === 4 ? ' (not by 0.17.x, which requires 5)' : ' (not by 0.16.x and older, which require 4)'}` });
-  } else {
-    fail('api-version', `API version ${d.APIVersion} (${compatibleWith(d.APIVersion)}): neither WasmEdge 0.17.x (5) nor 0.14–0.16 (4) load it`, 'E_API_VERSION',
-      'Rebuild against sdk/include with WASMEDGE_PLUGIN_API_VERSION 5 (or 4 for WasmEdge 0.16).');
+  const d = readDescriptor(desc);
+  for (const p of d.problems) {
+    report({ check: p.check, status: p.warning ? 'warn' : 'fail', code: p.code, message: p.message, hint: p.hint });
   }
-  checkNames('plugin', [readCString(d.Name)], report);
-  if (!readCString(d.Name)) ok = false;
+  const failed = new Set(d.problems.filter((p) => !p.warning).map((p) => p.check));
+  const pass = (check: string, message: string) => { if (!failed.has(check)) report({ check, status: 'pass', message }); };
 
-  // Modules: counts consistent with the array, names, Create.
-  if (d.ModuleCount > MAX_COUNT) fail('module-count', `ModuleCount is ${d.ModuleCount}: not plausible (uninitialised?)`);
-  else if (d.ModuleCount > 0 && !d.ModuleDescriptions) fail('module-count', `ModuleCount is ${d.ModuleCount} but ModuleDescriptions is NULL`);
-  else if (d.ModuleCount === 0) report({ check: 'module-count', status: 'warn', message: 'the plug-in declares no modules (nothing for wasm to import)' });
-  else {
-    report({ check: 'module-count', status: 'pass', message: `${d.ModuleCount} module descriptor(s)` });
-    const mods = Array.from({ length: d.ModuleCount }, (_, i) =>
-      koffi.decode(BigInt(d.ModuleDescriptions!) + BigInt(i * ModuleDescriptor.size), ModuleDescriptor) as { Name: Ptr | null; Create: Ptr | null });
-    const names = mods.map((m) => readCString(m.Name));
-    checkNames('module', names, report);
-    if (names.some((n, i) => !n || names.indexOf(n) !== i)) ok = false;
-    mods.forEach((m, i) => {
-      if (!m.Create) fail('module-create', `module '${names[i] ?? `#${i}`}' has a NULL Create function (WasmEdge would crash calling it)`);
-    });
+  pass('api-version', `API version ${d.apiVersion}: accepted by ${compatibleWith(d.apiVersion)}${d.apiVersion === 4 ? ' (not by 0.17.x, which requires 5)' : ' (not by 0.16.x and older, which require 4)'}`);
+  pass('plugin-name', `plugin names present, non-empty and unique: ${d.name}`);
+  if (d.modules.length) {
+    pass('module-count', `${d.modules.length} module descriptor(s)`);
+    pass('module-name', `module names present, non-empty and unique: ${d.modules.map((m) => m.name).join(', ')}`);
   }
-
-  // Program options: counts, names, types, storage, defaults readable.
-  if (d.ProgramOptionCount > MAX_COUNT) fail('option-count', `ProgramOptionCount is ${d.ProgramOptionCount}: not plausible (uninitialised?)`);
-  else if (d.ProgramOptionCount > 0 && !d.ProgramOptions) fail('option-count', `ProgramOptionCount is ${d.ProgramOptionCount} but ProgramOptions is NULL`);
-  else if (d.ProgramOptionCount > 0) {
-    const opts = Array.from({ length: d.ProgramOptionCount }, (_, i) =>
-      koffi.decode(BigInt(d.ProgramOptions!) + BigInt(i * ProgramOption.size), ProgramOption) as { Name: Ptr | null; Type: number; Storage: Ptr | null; DefaultValue: Ptr | null });
-    const names = opts.map((o) => readCString(o.Name));
-    checkNames('option', names, report);
-    if (names.some((n, i) => !n || names.indexOf(n) !== i)) ok = false;
-    opts.forEach((o, i) => {
-      const name = names[i] ?? `#${i}`;
-      const type = OPTION_TYPES[o.Type];
-      if (type === undefined) { fail('option-type', `option '${name}' has type ${o.Type}, not a WasmEdge_ProgramOptionType (0–12)`); return; }
-      if (type !== 'none' && !o.Storage) { fail('option-storage', `option '${name}' (${type}) has NULL Storage: setting it would write through NULL`); return; }
-      stage({ stage: 'descriptor', path, detail: `reading option '${name}'` });
-      const value = readOptionValue(type, o.Storage);
-      const flagDefault = type === 'toggle' || type === 'none' ? 'n/a' : readOptionValue(type, o.DefaultValue);
-      if (flagDefault === null) {
-        report({ check: 'option-default', status: 'warn', message: `option '${name}' (${type}) has a NULL DefaultValue: a bare --${name} makes WasmEdge dereference NULL`, hint: 'Point DefaultValue at a static value of the option\'s type.' });
-      } else {
-        report({ check: 'option-default', status: 'pass', message: `option '${name}' (${type}) = ${JSON.stringify(typeof value === 'bigint' ? value.toString() : value)}, defaults readable` });
-      }
-    });
+  if (d.options.length) {
+    pass('option-name', `option names present, non-empty and unique: ${d.options.map((o) => o.name).join(', ')}`);
+    for (const o of d.options) {
+      if (!o.type || (o.type !== 'none' && !o.storage) || (o.type !== 'none' && o.type !== 'toggle' && !o.defaultValue)) continue;
+      stage({ stage: 'descriptor', path, detail: `reading option '${o.name}'` });
+      const value = optionValue(o);
+      report({ check: 'option-default', status: 'pass', message: `option '${o.name}' (${o.type}) = ${JSON.stringify(typeof value === 'bigint' ? value.toString() : value)}, defaults readable` });
+    }
   }
-  return ok;
+  return failed.size === 0;
 }
 
 // koffi unloads libraries whose handle is collected: keep ours for the process.
@@ -178,7 +125,11 @@ export function abiChecks(path: string, report: Report): FunctionRef[] {
     if (!mod.instanceName) report({ check: 'create', status: 'fail', code: 'E_BAD_DESCRIPTOR', module: d.name, message: `${where}: Create returned an instance with an empty name (wasm cannot import it)` });
     else report({ check: 'create', status: 'pass', module: d.name, message: `${where}: Create returns an instance (imported as '${mod.instanceName}')` });
     const fns = mod.functions;
-    checkNames(`function`, fns.map((f) => f.name), (f) => report({ ...f, module: d.name, message: `${where}: ${f.message}` }));
+    const nameIssues = nameProblems('function', fns.map((f) => f.name));
+    for (const p of nameIssues) report({ check: p.check, status: 'fail', code: p.code, module: d.name, message: `${where}: ${p.message}` });
+    if (fns.length && !nameIssues.length) {
+      report({ check: 'function-name', status: 'pass', module: d.name, message: `${where}: function names present, non-empty and unique: ${fns.map((f) => f.name).join(', ')}` });
+    }
     for (const f of fns) {
       const bad = [...f.params, ...f.results].filter((t) => t.startsWith('unknown'));
       if (bad.length) report({ check: 'function-type', status: 'fail', code: 'E_BAD_DESCRIPTOR', module: d.name, function: f.name, message: `${where}: function '${f.name}' has invalid value types ${bad.join(', ')}` });

@@ -4,30 +4,16 @@
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import { KitError } from './errors.js';
+import { CreateProto, koffi, loadShim, type Ptr, type Shim } from './native.js';
+import { compatibleWith, readDescriptor } from './descriptor.js';
 import {
-  CreateProto, ModuleDescriptor, PluginDescriptor, ProgramOption,
-  koffi, loadShim, readCString, type Ptr, type Shim,
-} from './native.js';
-import {
-  OPTION_TYPES, coerceOptionValue, readOptionValue, writeOptionValue,
+  coerceOptionValue, readOptionValue, writeOptionValue,
   type OptionInfo, type OptionType, type OptionValue,
 } from './options.js';
 import { PluginModule } from './module.js';
 import { stage } from './stages.js';
 
-export const SUPPORTED_API_VERSIONS = [5, 4] as const;
-
-/** Which WasmEdge releases accept a plug-in of this API version. */
-export function compatibleWith(apiVersion: number): string {
-  switch (apiVersion) {
-    case 5: return 'WasmEdge 0.17.x';
-    case 4: return 'WasmEdge 0.14.x–0.16.x';
-    case 3: return 'WasmEdge 0.13.x';
-    case 2: return 'WasmEdge 0.12.x';
-    case 1: return 'WasmEdge 0.11.x and older';
-    default: return 'no known WasmEdge release';
-  }
-}
+export { SUPPORTED_API_VERSIONS, compatibleWith } from './descriptor.js';
 
 export interface PluginVersion { major: number; minor: number; patch: number; build: number }
 
@@ -110,10 +96,6 @@ function exportsSymbol(lib: ReturnType<typeof koffi.load>, name: string): boolea
   }
 }
 
-function badDescriptor(path: string, message: string): KitError {
-  return new KitError('E_BAD_DESCRIPTOR', `${path}: ${message}`, { path });
-}
-
 export class Plugin {
   readonly name: string;
   readonly description: string;
@@ -158,59 +140,16 @@ export class Plugin {
   private constructor(shim: Shim, path: string, desc: Ptr) {
     this.#shim = shim;
     this.path = path;
-    const d = koffi.decode(desc, PluginDescriptor) as {
-      Name: Ptr | null; Description: Ptr | null; APIVersion: number;
-      Version: { Major: number; Minor: number; Patch: number; Build: number };
-      ModuleCount: number; ProgramOptionCount: number; ModuleDescriptions: Ptr | null; ProgramOptions: Ptr | null;
-    };
-    const name = readCString(d.Name);
-    if (d.APIVersion !== 5 && d.APIVersion !== 4) {
-      throw new KitError('E_API_VERSION',
-        `${path}: plug-in '${name ?? '?'}' has API version ${d.APIVersion} (${compatibleWith(d.APIVersion)}); this runtime supports 5 (WasmEdge 0.17.x) and 4 (WasmEdge 0.14.x–0.16.x)`,
-        { path, apiVersion: d.APIVersion });
-    }
-    if (!name) throw badDescriptor(path, 'the plug-in Name is NULL or empty');
-    this.name = name;
-    this.description = readCString(d.Description) ?? '';
-    this.apiVersion = d.APIVersion;
-    this.version = { major: d.Version.Major, minor: d.Version.Minor, patch: d.Version.Patch, build: d.Version.Build };
-    this.moduleDescriptors = this.#readModules(d.ModuleCount, d.ModuleDescriptions);
-    this.#options = this.#readOptions(d.ProgramOptionCount, d.ProgramOptions);
-  }
-
-  #readModules(count: number, array: Ptr | null): ModuleDescriptorInfo[] {
-    if (count > 0 && !array) throw badDescriptor(this.path, `ModuleCount is ${count} but ModuleDescriptions is NULL`);
-    if (count > 4096) throw badDescriptor(this.path, `ModuleCount is ${count}, which is not plausible (uninitialised?)`);
-    const out: ModuleDescriptorInfo[] = [];
-    for (let i = 0; i < count; i++) {
-      const address = BigInt(array!) + BigInt(i * ModuleDescriptor.size);
-      const m = koffi.decode(address, ModuleDescriptor) as { Name: Ptr | null; Description: Ptr | null; Create: Ptr | null };
-      const name = readCString(m.Name);
-      if (!name) throw badDescriptor(this.path, `module descriptor #${i} has a NULL or empty Name`);
-      if (!m.Create) throw badDescriptor(this.path, `module '${name}' has no Create function (NULL)`);
-      if (out.some((o) => o.name === name)) throw badDescriptor(this.path, `module name '${name}' is declared twice`);
-      out.push({ name, description: readCString(m.Description) ?? '', address, create: m.Create });
-    }
-    return out;
-  }
-
-  #readOptions(count: number, array: Ptr | null): OptionSlot[] {
-    if (count > 0 && !array) throw badDescriptor(this.path, `ProgramOptionCount is ${count} but ProgramOptions is NULL`);
-    if (count > 4096) throw badDescriptor(this.path, `ProgramOptionCount is ${count}, which is not plausible (uninitialised?)`);
-    const out: OptionSlot[] = [];
-    for (let i = 0; i < count; i++) {
-      const o = koffi.decode(BigInt(array!) + BigInt(i * ProgramOption.size), ProgramOption) as {
-        Name: Ptr | null; Description: Ptr | null; Type: number; Storage: Ptr | null; DefaultValue: Ptr | null;
-      };
-      const name = readCString(o.Name);
-      if (!name) throw badDescriptor(this.path, `program option #${i} has a NULL or empty Name`);
-      const type = OPTION_TYPES[o.Type];
-      if (type === undefined) throw badDescriptor(this.path, `program option '${name}' has type ${o.Type}, which is not a WasmEdge_ProgramOptionType (0–12)`);
-      if (type !== 'none' && !o.Storage) throw badDescriptor(this.path, `program option '${name}' has NULL Storage`);
-      if (out.some((x) => x.name === name)) throw badDescriptor(this.path, `program option '${name}' is declared twice`);
-      out.push({ name, description: readCString(o.Description) ?? '', type, storage: o.Storage, defaultValue: o.DefaultValue });
-    }
-    return out;
+    const d = readDescriptor(desc);
+    const problem = d.problems.find((p) => !p.warning);
+    if (problem) throw new KitError(problem.code, `${path}: ${problem.message}`, { path, hint: problem.hint, apiVersion: d.apiVersion });
+    // No problem means every name, Create, type and Storage below is present.
+    this.name = d.name!;
+    this.description = d.description;
+    this.apiVersion = d.apiVersion;
+    this.version = d.version;
+    this.moduleDescriptors = d.modules.map((m) => ({ name: m.name!, description: m.description, address: m.address, create: m.create! }));
+    this.#options = d.options.map((o) => ({ name: o.name!, description: o.description, type: o.type!, storage: o.storage, defaultValue: o.defaultValue }));
   }
 
   get compatibleWith(): string {
