@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from './errors.js';
 import { ModuleDescriptor, PluginDescriptor, ProgramOption, koffi, readCString, type Ptr } from './native.js';
-import { OPTION_TYPES, readOptionValue, type OptionType } from './options.js';
+import { MAX_STRING_OPTION, OPTION_TYPES, readOptionValue, type OptionType } from './options.js';
 
 export const SUPPORTED_API_VERSIONS = [5, 4] as const;
 
@@ -87,6 +87,11 @@ function checkCount(kind: 'module' | 'option', field: string, arrayField: string
   return true;
 }
 
+/** A WasmEdge_String whose length cannot be real would make readers walk into unmapped memory. */
+function plausibleString(p: Ptr): boolean {
+  return (koffi.decode(p, 'uint32_t') as number) <= MAX_STRING_OPTION;
+}
+
 export function readDescriptor(desc: Ptr): RawDescriptor {
   const d = koffi.decode(desc, PluginDescriptor) as {
     Name: Ptr | null; Description: Ptr | null; APIVersion: number;
@@ -137,6 +142,8 @@ export function readDescriptor(desc: Ptr): RawDescriptor {
         problems.push({ check: 'option-type', code: 'E_BAD_DESCRIPTOR', message: `${who} has type ${o.typeNumber}, not a WasmEdge_ProgramOptionType (0–12)` });
       } else if (o.type !== 'none' && !o.storage) {
         problems.push({ check: 'option-storage', code: 'E_BAD_DESCRIPTOR', message: `${who} (${o.type}) has NULL Storage: setting it would write through NULL` });
+      } else if (o.type === 'string' && !plausibleString(o.storage!)) {
+        problems.push({ check: 'option-storage', code: 'E_BAD_DESCRIPTOR', message: `${who} (string) Storage holds a WasmEdge_String of implausible length (uninitialised?)`, hint: 'Initialise it, e.g. {0, NULL} or a static default.' });
       } else if (o.type !== 'none' && o.type !== 'toggle' && !o.defaultValue) {
         problems.push({
           check: 'option-default', code: 'E_BAD_DESCRIPTOR', warning: true,

@@ -22,6 +22,9 @@ export interface OptionInfo {
   flagDefault?: OptionValue | null;
 }
 
+/** Longer string option values are taken as uninitialised storage. */
+export const MAX_STRING_OPTION = 64 * 1024 * 1024;
+
 const SIZES: Record<OptionType, number> = {
   none: 0, toggle: 1, int8: 1, int16: 2, int32: 4, int64: 8, uint8: 1, uint16: 2, uint32: 4, uint64: 8, float: 4, double: 8, string: 16,
 };
@@ -50,6 +53,12 @@ export function readOptionValue(type: OptionType, p: Ptr | null): OptionValue | 
     case 'string': {
       const len = v.getUint32(0, true);
       const buf = v.getBigUint64(8, true);
+      if (len > MAX_STRING_OPTION) {
+        // Reading it would walk off into unmapped memory: an uninitialised WasmEdge_String.
+        throw new KitError('E_BAD_DESCRIPTOR', `a string option holds a WasmEdge_String of length ${len} (uninitialised storage?)`, {
+          hint: 'Initialise the option\'s WasmEdge_String storage, e.g. {0, NULL} or a static default.',
+        });
+      }
       return len === 0 || buf === 0n ? '' : Buffer.from(koffi.view(buf, len)).toString('utf8');
     }
   }

@@ -57,7 +57,7 @@ beforeAll(() => {
   lib.nullDesc = fixture('nulldesc', 'basic.c', { RETURN_NULL: true, NAME: '"nulldesc"' });
   lib.missingSymbol = fixture('missing', 'missing_symbol.c');
   lib.noDescriptor = fixture('nodesc', 'no_descriptor.c');
-  for (let i = 1; i <= 12; i++) lib[`bad${i}`] = fixture(`bad${i}`, 'bad_descriptor.c', { BREAK: i });
+  for (let i = 1; i <= 13; i++) lib[`bad${i}`] = fixture(`bad${i}`, 'bad_descriptor.c', { BREAK: i });
 }, 240_000);
 
 afterAll(() => removeDir(tmp));
@@ -117,6 +117,7 @@ describe('load failures are typed errors and the process survives', () => {
     ['bad7', 'E_BAD_DESCRIPTOR', /NULL Storage/],
     ['bad8', 'E_BAD_DESCRIPTOR', /module name 'm' is declared more than once/],
     ['bad10', 'E_BAD_DESCRIPTOR', /ProgramOptions is NULL/],
+    ['bad13', 'E_BAD_DESCRIPTOR', /option 's' \(string\) Storage holds a WasmEdge_String of implausible length/],
   ])('%s → %s', (key, code, message) => {
     const e = onlyError(new PluginHost().loadFromPath(lib[key]));
     expect(e.code).toBe(code);
