@@ -12,6 +12,12 @@ export function formatError(code: ErrorCode | string, message: string, hint?: st
   return lines.join('\n');
 }
 
+export function formatWarning(code: string, message: string, hint?: string): string {
+  const lines = [`${colour.yellow(colour.bold(`warning[${code}]`))}: ${message}`];
+  if (hint) lines.push(`  ${colour.cyan('hint')}: ${hint}`);
+  return lines.join('\n');
+}
+
 /** Prints any thrown value as an error report; returns the exit status to use. */
 export function reportError(e: unknown): 1 | 2 {
   if (isKitError(e)) {

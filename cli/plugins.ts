@@ -1,5 +1,7 @@
 /** Shared by the commands that load plug-ins: --plugin paths, --opt settings, module creation. */
+import { existsSync, statSync } from 'node:fs';
 import { KitError } from '../runtime/errors.js';
+import { formatWarning } from './output.js';
 import { PluginHost, type LoadResult } from '../runtime/host.js';
 import type { Plugin } from '../runtime/plugin.js';
 import type { PluginModule } from '../runtime/module.js';
@@ -44,21 +46,28 @@ export function applyOptions(plugins: Plugin[], specs: string[]): void {
   }
 }
 
-/** Loads every path; any load error is fatal here (the user named these plug-ins). */
+/**
+ * Loads every path. A file the user named must load; in a directory, bad plug-ins are reported as
+ * warnings and the good ones are used (WasmEdge skips them silently).
+ */
 export function loadPlugins(host: PluginHost, paths: string[]): LoadResult {
   const all: LoadResult = { loaded: [], errors: [], searched: [] };
+  const fatal: LoadResult['errors'] = [];
   for (const p of paths) {
     const r = host.loadFromPath(p);
     all.loaded.push(...r.loaded);
     all.errors.push(...r.errors);
     all.searched.push(...r.searched);
+    const isDir = existsSync(p) && statSync(p).isDirectory();
+    if (!isDir || r.loaded.length === 0) fatal.push(...r.errors);
+    else for (const e of r.errors) process.stderr.write(formatWarning(e.code, `skipped ${e.message}`, e.hint) + '\n');
     if (r.loaded.length === 0 && r.errors.length === 0) {
-      all.errors.push({ path: r.searched[0], code: 'E_NOT_FOUND', message: `no plug-in (.so file) found under ${p}`, hint: 'Build the plug-in first (`wasmedge-plugin build`), or give the .so path.' });
+      fatal.push({ path: r.searched[0], code: 'E_NOT_FOUND', message: `no plug-in (.so file) found under ${p}`, hint: 'Build the plug-in first (`wasmedge-plugin build`), or give the .so path.' });
     }
   }
-  const first = all.errors[0];
+  const first = fatal[0];
   if (first) {
-    const more = all.errors.length > 1 ? ` (and ${all.errors.length - 1} more: ${all.errors.slice(1).map((e) => `${e.code} ${e.path}`).join('; ')})` : '';
+    const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more: ${fatal.slice(1).map((e) => `${e.code} ${e.path}`).join('; ')})` : '';
     throw new KitError(first.code as 'E_LOAD_FAILED', first.message + more, { path: first.path, hint: first.hint });
   }
   return all;

@@ -185,6 +185,21 @@ describe('load failures are typed errors and the process survives', () => {
     for (const k of ['api3', 'nullDesc', 'missingSymbol', 'bad1', 'bad6']) expect(failed).toContain(path.basename(lib[k]));
   });
 
+  it('run: bad plug-ins in a --plugin directory are skipped with a warning; a named bad file is fatal', () => {
+    const mixed = path.join(tmp, 'mixed');
+    mkdirSync(mixed, { recursive: true });
+    copyFileSync(exampleLib, path.join(mixed, 'libget_string.so'));
+    copyFileSync(lib.api3, path.join(mixed, 'libold.so'));
+    const wat = path.join(REPO_ROOT, 'examples', 'get-string', 'test.wat');
+    const r = cli(['run', wat, '--plugin', mixed]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('hello\n');
+    expect(r.stderr).toMatch(/warning\[E_API_VERSION\]: skipped .*libold\.so/);
+    const named = cli(['run', wat, '--plugin', exampleLib, '--plugin', path.join(mixed, 'libold.so')]);
+    expect(named.status).toBe(1);
+    expect(named.stderr).toMatch(/error\[E_API_VERSION\]/);
+  });
+
   it('the CLI reports load errors as error[CODE] with a hint and exits 1', () => {
     const r = cli(['inspect', lib.api3]);
     expect(r.status).toBe(1);
