@@ -10,6 +10,7 @@ import { isKitError } from './errors.js';
 import { koffi, loadShim, type Ptr } from './native.js';
 import { Plugin } from './plugin.js';
 import { compatibleWith, nameProblems, optionValue, readDescriptor } from './descriptor.js';
+import { judgeReferences, wasmEdgeReferences } from './symbol-versions.js';
 import type { PluginModule } from './module.js';
 import { WasmTerminate, type WasmValue } from './call-engine.js';
 import { stage } from './stages.js';
@@ -110,6 +111,9 @@ export function abiChecks(path: string, report: Report): FunctionRef[] {
     reportError('load', e, report);
     return [];
   }
+  const refs = wasmEdgeReferences(path);
+  if (!refs) report({ check: 'symbol-versions', status: 'skip', message: 'readelf not found: symbol versions not checked', hint: 'Install binutils.' });
+  else report({ check: 'symbol-versions', ...judgeReferences(plugin.apiVersion, refs) });
   const shim = loadShim();
   const functions: FunctionRef[] = [];
   const baseline = BigInt(shim.liveObjects());

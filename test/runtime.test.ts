@@ -209,6 +209,28 @@ describe('load failures are typed errors and the process survives', () => {
   });
 });
 
+describe('the 0.17 symbol-version trap (FACTS §5)', () => {
+  it('an unlinked API 5 plug-in calling MemoryTypeCreate gets the 0.16 form, and `test` says why', () => {
+    const unlinked = path.join(tmp, 'libfeatures_unlinked.so');
+    runOk('cc', ['-std=c11', '-shared', '-fPIC', `-I${path.join(REPO_ROOT, 'sdk', 'include')}`, path.join(FIXTURES, 'features.c'), '-o', unlinked]);
+    // Same source: linked, 2 pages; unlinked, the reference binds to the 0.16 form (as in real WasmEdge).
+    const pages = (lib: string) => {
+      const m = new PluginHost().loadFromPath(lib).loaded[0].createModule();
+      return m.memories[0].pages;
+    };
+    expect(pages(lib.features)).toBe(2);
+    expect(pages(unlinked)).not.toBe(2);
+    const check = (lib: string) => {
+      const r = cli(['test', lib, '--json']);
+      return { status: r.status, finding: JSON.parse(r.stdout).findings.find((f: { check: string }) => f.check === 'symbol-versions') };
+    };
+    const bad = check(unlinked);
+    expect(bad.status).toBe(1);
+    expect(bad.finding).toMatchObject({ status: 'fail', message: expect.stringContaining('WasmEdge_MemoryTypeCreate (unversioned)') });
+    expect(check(lib.features).finding.status).toBe('pass');
+  });
+});
+
 describe('search paths', () => {
   it('walks directories recursively, follows symlinked files, not symlinked dirs, only .so', () => {
     const root = path.join(tmp, 'walk');
