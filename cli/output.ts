@@ -1,6 +1,6 @@
 /** How every command reports: errors as `error[CODE]: message` + `  hint: …` on stderr, JSON on stdout. */
 import pc from 'picocolors';
-import { KitError, isKitError, type ErrorCode } from '../runtime/errors.js';
+import { isKitError, type ErrorCode } from '../runtime/errors.js';
 
 const colour = pc.createColors(Boolean(process.stderr.isTTY) && !process.env.NO_COLOR);
 
@@ -36,10 +36,6 @@ export function reportError(e: unknown): 1 | 2 {
 
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
-}
-
-export function usageError(message: string, hint?: string): KitError {
-  return new KitError('E_USAGE', message, { hint });
 }
 
 export { colour };

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { KitError } from '../runtime/errors.js';
 import { PluginHost } from '../runtime/host.js';
 import { loadWasmFile } from '../runtime/wat.js';
-import { parseWasm } from '../runtime/wasm-binary.js';
 import type { WasmValue } from '../runtime/call-engine.js';
 import { parseArgument } from './call.js';
 import { applyOptions, collect, createAllModules, loadPlugins } from './plugins.js';
@@ -56,8 +55,8 @@ export async function runFile(file: string, args: string[], o: RunCommandOptions
     if (!o.invoke) {
       return { exitCode: await host.runWasi(bytes, { modules, ...wasi }) };
     }
-    const exp = parseWasm(bytes).exports.find((e) => e.name === o.invoke && e.kind === 'function');
     const inst = await host.instantiate(bytes, { modules, wasi });
+    const exp = inst.info.exports.find((e) => e.name === o.invoke && e.kind === 'function');
     if (!exp?.signature) return { exitCode: 0, results: [inst.invoke(o.invoke) as number] }; // throws E_NO_EXPORT
     if (args.length !== exp.signature.params.length) {
       throw new KitError('E_ARGUMENTS', `export '${o.invoke}' takes ${exp.signature.params.length} argument(s) (${exp.signature.params.join(', ') || 'none'}), got ${args.length}`);

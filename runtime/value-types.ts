@@ -1,8 +1,6 @@
 /** Wasm value types as written by the kit (`i32 i64 f32 f64 v128 funcref externref`) and their ABI bytes. */
 export type ValueTypeName = 'i32' | 'i64' | 'f32' | 'f64' | 'v128' | 'funcref' | 'externref';
 
-export const VALUE_TYPE_NAMES: readonly ValueTypeName[] = ['i32', 'i64', 'f32', 'f64', 'v128', 'funcref', 'externref'];
-
 /**
  * Decodes the 8 bytes of a WasmEdge_ValType (FACTS §1): [2] is the type code, [3] the heap type for
  * references (0x70 func, 0x6f extern).
