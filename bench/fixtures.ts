@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../runtime/paths.js';
-import { watToWasm } from '../runtime/wat.js';
+import { watToWasm } from '../runtime/wasm/wat.js';
 
 const FIXTURES = join(packageRoot, 'bench', 'fixtures');
 

@@ -5,7 +5,7 @@
  * median over rounds, and a ratio is the median of the per-round ratios.
  */
 import { PluginHost } from '../runtime/host.js';
-import { koffi } from '../runtime/native.js';
+import { koffi } from '../runtime/native/binding.js';
 import type { Fixtures } from './fixtures.js';
 import { median } from './timing.js';
 

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { inspectWithHost } from '../cli/inspect.js';
+import { inspectWithHost } from '../tooling/engines/inspect.js';
 import { PluginHost } from '../runtime/host.js';
 import { packageRoot } from '../runtime/paths.js';
 import type { Fixtures } from './fixtures.js';

@@ -1,6 +1,6 @@
 /** `wasmedge-plugin build [dir]`: builds a plug-in project and prints the library's path. */
 import type { Command } from 'commander';
-import { buildProject } from '../runtime/build-project.js';
+import { buildProject } from '../tooling/build.js';
 import { printJson } from './output.js';
 
 export function register(program: Command): void {

@@ -1,6 +1,6 @@
 /** `wasmedge-plugin doctor`: node, compilers, cmake, cargo, the shim, search paths; how to fix what is missing. */
 import type { Command } from 'commander';
-import { diagnose, type DoctorReport } from '../runtime/doctor.js';
+import { diagnose, type DoctorReport } from '../tooling/doctor.js';
 import { colour, printJson } from './output.js';
 
 const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };

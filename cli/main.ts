@@ -1,7 +1,7 @@
 /** Entry point of the `wasmedge-plugin` command: one file per command, registered here. */
 import { Command, CommanderError } from 'commander';
 import { reportError } from './output.js';
-import { kitVersion } from '../runtime/paths.js';
+import { kitVersion } from '../tooling/paths.js';
 import { commands } from './commands.js';
 
 /** The program with the command named in argv registered (all of them for help or an unknown name). */

@@ -1,9 +1,9 @@
 /** `wasmedge-plugin new <dir>`: creates a plug-in project (flags come from the generator's questions). */
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { QUESTIONS, type AnswerKey } from '../generators/app/answers.js';
+import { QUESTIONS, type AnswerKey } from '../tooling/scaffold/answers.js';
 // scaffold.js pulls in yeoman-environment (~seconds to load): imported only when `new` runs.
-import type { ScaffoldOptions } from '../runtime/scaffold.js';
+import type { ScaffoldOptions } from '../generators/new-project.js';
 import { colour, printJson } from './output.js';
 
 interface NewFlags extends Partial<Record<AnswerKey, string>> {
@@ -49,11 +49,11 @@ export function register(program: Command): void {
         if (value !== undefined) flags[q.key] = String(value);
       }
       // Loaded here, not at startup: every other command stays fast.
-      const { parseVarFlags } = await import('../generators/app/pack-vars.js');
-      const { packForUse } = await import('../runtime/template-use.js');
+      const { parseVarFlags } = await import('../tooling/scaffold/pack-vars.js');
+      const { packForUse } = await import('../tooling/packs/use.js');
       if (raw.var !== undefined) flags.vars = parseVarFlags(raw.var as string[]);
       const pack = packForUse(raw.template as string | undefined);
-      const { scaffold } = await import('../runtime/scaffold.js');
+      const { scaffold } = await import('../generators/new-project.js');
       let result;
       try {
         if (pack.source !== 'built-in') flags.pack = pack.root;

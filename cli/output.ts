@@ -1,22 +1,10 @@
 /** How every command reports: errors as `error[CODE]: message` + `  hint: …` on stderr, JSON on stdout. */
-import pc from 'picocolors';
-import { isKitError, type ErrorCode } from '../runtime/errors.js';
+import { coloursFor, formatError, formatWarning } from '../tooling/messages.js';
+import { isKitError } from '../runtime/errors.js';
+import { type ErrorCode } from '../tooling/errors.js';
 
-const colour = pc.createColors(Boolean(process.stderr.isTTY) && !process.env.NO_COLOR);
-
-export function formatError(code: ErrorCode | string, message: string, hint?: string, where?: string): string {
-  const head = `${colour.red(colour.bold(`error[${code}]`))}: ${message}`;
-  const lines = [head];
-  if (where) lines.push(`  ${colour.dim('at')}: ${where}`);
-  if (hint) lines.push(`  ${colour.cyan('hint')}: ${hint}`);
-  return lines.join('\n');
-}
-
-export function formatWarning(code: string, message: string, hint?: string): string {
-  const lines = [`${colour.yellow(colour.bold(`warning[${code}]`))}: ${message}`];
-  if (hint) lines.push(`  ${colour.cyan('hint')}: ${hint}`);
-  return lines.join('\n');
-}
+/** Colours for what commands print on stdout (errors and warnings decide for stderr themselves). */
+const colour = coloursFor(process.stdout);
 
 /** Prints any thrown value as an error report; returns the exit status to use. */
 export function reportError(e: unknown): 1 | 2 {
@@ -38,4 +26,4 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
 }
 
-export { colour };
+export { colour, formatError, formatWarning };

@@ -1,11 +1,11 @@
 /** `wasmedge-plugin test [dir|library]`: conformance checks, host-function calls and .wat expectations. */
 import type { Command } from 'commander';
-import { KitError } from '../runtime/errors.js';
-import type { Finding } from '../runtime/conformance.js';
-import { testPlugin, type TestReport } from '../runtime/test-runner.js';
-import { timeoutMs } from './isolation.js';
-import { collect } from './plugins.js';
+import type { Finding } from '../tooling/check/conformance.js';
+import { testPlugin, type TestReport } from '../tooling/check/test-runner.js';
+import { timeoutMs } from './isolation-flags.js';
+import { collect } from './isolation-flags.js';
 import { colour, printJson } from './output.js';
+import { ToolError } from '../tooling/errors.js';
 
 // Findings go to stdout: colour when stdout is a terminal.
 const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };
@@ -35,7 +35,7 @@ export function register(program: Command): void {
     .option('--sanitize <kind>', 'build with AddressSanitizer and run the plug-in under it (kind: address)')
     .action(async (target: string, opts: { json?: boolean; timeout?: string; sanitize?: string; wat: string[] }) => {
       if (opts.sanitize !== undefined && opts.sanitize !== 'address') {
-        throw new KitError('E_USAGE', `--sanitize ${opts.sanitize}: unknown sanitizer`, { hint: 'the supported value is: address' });
+        throw new ToolError('E_USAGE', `--sanitize ${opts.sanitize}: unknown sanitizer`, { hint: 'the supported value is: address' });
       }
       const report = await testPlugin(target, {
         timeoutMs: timeoutMs(opts, 10),

@@ -9,8 +9,8 @@
  * that wasm may call host functions again; wpk_invoke copies its parameters out of the slots first.
  */
 import { KitError } from './errors.js';
-import { GrowProto, GuestCallProto, koffi, type Ptr, type Shim } from './native.js';
-import type { FuncSignature } from './wasm-binary.js';
+import { GrowProto, GuestCallProto, koffi, type Ptr, type Shim } from './native/binding.js';
+import type { FuncSignature } from './wasm/binary.js';
 import type { ValueTypeName } from './value-types.js';
 
 export type WasmValue = number | bigint;

@@ -2,8 +2,8 @@
  * Reads a WasmEdge_PluginDescriptor field by field and lists every rule it breaks. The one source of
  * the descriptor rules: Plugin.load refuses the first problem, `wasmedge-plugin test` reports them all.
  */
-import type { ErrorCode } from './errors.js';
-import { ModuleDescriptor, PluginDescriptor, ProgramOption, koffi, readCString, type Ptr } from './native.js';
+import type { RuntimeErrorCode } from './errors.js';
+import { ModuleDescriptor, PluginDescriptor, ProgramOption, koffi, readCString, type Ptr } from './native/binding.js';
 import { MAX_STRING_OPTION, OPTION_TYPES, readOptionValue, type OptionType } from './options.js';
 
 export const SUPPORTED_API_VERSIONS = [5, 4] as const;
@@ -26,7 +26,7 @@ const MAX_COUNT = 4096;
 export interface DescriptorProblem {
   /** Short id of the rule: api-version, plugin-name, module-count, module-name, module-create, option-… */
   check: string;
-  code: ErrorCode;
+  code: RuntimeErrorCode;
   message: string;
   hint?: string;
   /** A warning does not stop loading (WasmEdge would load it, but something is fragile). */

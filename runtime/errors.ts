@@ -1,6 +1,7 @@
 /**
- * Every error the kit reports carries a stable code from this table: the one source of truth for
- * codes, their exit status and a default hint (docs/errors.md is generated from it by a test).
+ * Errors the embeddable runtime raises: each carries a stable code from this table, which gives
+ * its exit status and a default hint. The tooling adds its own codes (tooling/errors.ts); the two
+ * tables together generate docs/errors.md.
  */
 export interface ErrorCodeInfo {
   /** What the code means, for the docs table. */
@@ -11,7 +12,7 @@ export interface ErrorCodeInfo {
   exit?: 1 | 2;
 }
 
-export const ERROR_CODES = {
+export const RUNTIME_ERROR_CODES = {
   // ---- loading plug-ins ------------------------------------------------------------------------
   E_NOT_FOUND: { summary: 'A path given on the command line or to the runtime does not exist.', hint: 'Check the path; relative paths are resolved from the current directory.' },
   E_NOT_A_LIBRARY: { summary: 'The file is not a loadable shared library (not ELF, truncated, or a directory entry that is not a .so).', hint: 'Point at the plug-in .so that your build produced (`wasmedge-plugin build` prints its path).' },
@@ -40,30 +41,9 @@ export const ERROR_CODES = {
   E_IMPORT_SIGNATURE: { summary: 'An import\'s signature differs from the host function\'s.', hint: 'Make the (import …) declaration match the host function\'s parameter and result types.' },
   E_NO_EXPORT: { summary: 'The wasm module has no such export (or no _start).', exit: 2 },
   E_TRAP: { summary: 'The wasm program trapped.' },
-  // ---- CLI and tooling --------------------------------------------------------------------------
-  E_USAGE: { summary: 'The command line is not valid.', exit: 2 },
-  E_INTERNAL: { summary: 'An unexpected exception: a bug in wasmedge-plugin-kit.', hint: 'Please report it with the command you ran; WASMEDGE_PLUGIN_DEBUG=1 prints the stack.' },
-  E_CRASH: { summary: 'The plug-in crashed (signal), aborted or exited while being examined in a child process.' },
-  E_TIMEOUT: { summary: 'The plug-in did not finish in time (hang or infinite loop).', hint: 'Raise --timeout if the work is legitimately slow.' },
-  E_TEST_FAILED: { summary: '`wasmedge-plugin test` found problems: at least one conformance check, host-function call or .wat expectation failed.', hint: 'Each failing check is listed above with its own finding.' },
-  E_BAD_EXPECTATION: { summary: 'A `;; @…` expectation directive in a test .wat file is malformed.', hint: 'Directives: @opt name[=value], @stdout <text>, @exit <n>, @invoke <export> <args…> => <results…> | trap <text>.' },
-  E_SANITIZER: { summary: 'AddressSanitizer found a memory error (out-of-bounds access, use after free…) in plug-in code.', hint: 'Fix the access at the source line shown; rebuild and rerun `wasmedge-plugin test --sanitize address`.' },
-  // ---- new / build (scaffolder) ----------------------------------------------------------------
-  E_TARGET_EXISTS: { summary: '`new` was pointed at a directory that is not empty (or a file), without --force.', hint: 'Choose a new or empty directory, or pass --force to overwrite the generated files.' },
-  E_TOOL_MISSING: { summary: 'A build tool (cmake, a C/C++ compiler, cargo) is not installed or not on PATH.', hint: 'Install it (e.g. `sudo apt-get install cmake g++`, or Rust through https://rustup.rs); `wasmedge-plugin doctor` lists what is missing.' },
-  E_BUILD_FAILED: { summary: 'Configuring or compiling the plug-in project failed.', hint: 'Fix the first compiler error shown; rerun with --debug for a debug build.' },
-  E_NOT_A_PROJECT: { summary: '`build` found neither CMakeLists.txt nor Cargo.toml in the directory.', hint: 'Run it in a project made by `wasmedge-plugin new`, or pass the project directory.', exit: 2 },
-  // ---- template packs and add function ------------------------------------------------------------
-  E_TEMPLATE_NOT_FOUND: { summary: '`new --template` names no built-in or installed pack, and no such directory or tarball exists.', hint: 'Install the pack (npm install wasmedge-plugin-template-<name>) or give its directory or .tgz; `wasmedge-plugin templates list` shows what is found.', exit: 2 },
-  E_TEMPLATE_INVALID: { summary: 'A template pack is invalid: its manifest, a template, a file that would escape the project, a name collision or an undeclared variable.', hint: 'Run `wasmedge-plugin templates lint <pack>`: it lists every problem with its file.' },
-  E_TEMPLATE_INCOMPATIBLE: { summary: 'The template pack\'s "kit" range excludes the running wasmedge-plugin-kit version.', hint: 'Use a pack version made for this kit, or widen the pack\'s "kit" range after checking it with `wasmedge-plugin templates test`.' },
-  E_TEMPLATE_TEST_FAILED: { summary: '`templates test` rendered a language of the pack that failed to build or whose smoke test failed.', hint: 'The project is kept in the directory shown: build and test it there to see the problem.' },
-  E_NPM_FAILED: { summary: '`npm pack` failed or npm is not on PATH.', hint: 'Run `npm pack` in the pack directory to see npm\'s own message.' },
-  E_FUNCTION_EXISTS: { summary: '`add function` was asked for a host function (or its test file) that the project already has.', hint: 'Choose another name, or edit the existing function.', exit: 2 },
-  E_NO_MARKERS: { summary: '`add function` did not find its `wasmedge-plugin:functions` / `wasmedge-plugin:registrations` marker comments in the project source.', hint: 'Projects made by `wasmedge-plugin new` have them; put the begin/end marker pairs back (see docs/template-packs.md) or add the function by hand.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+export type RuntimeErrorCode = keyof typeof RUNTIME_ERROR_CODES;
 
 export interface KitErrorDetails {
   path?: string;
@@ -72,31 +52,33 @@ export interface KitErrorDetails {
   [key: string]: unknown;
 }
 
-/** The one error type of the kit: a stable code, a message, optionally the path concerned and a hint. */
-export class KitError extends Error {
-  readonly code: ErrorCode;
+/**
+ * The one error type of the kit: a stable code, a message, optionally the path concerned and a hint.
+ * The runtime raises it with its own codes; the tooling's ToolError widens the code to its table.
+ */
+export class KitError<Code extends string = RuntimeErrorCode> extends Error {
+  readonly code: Code;
   readonly path?: string;
   readonly hint?: string;
   readonly details: KitErrorDetails;
+  /** CLI exit status: 2 for usage errors, 1 for everything else. */
+  readonly exitCode: 1 | 2;
 
-  constructor(code: ErrorCode, message: string, details: KitErrorDetails = {}) {
+  constructor(code: Code, message: string, details: KitErrorDetails = {}, info: ErrorCodeInfo | undefined = (RUNTIME_ERROR_CODES as Record<string, ErrorCodeInfo>)[code]) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'KitError';
     this.code = code;
     this.path = details.path;
-    this.hint = details.hint ?? (ERROR_CODES[code] as ErrorCodeInfo).hint;
+    this.hint = details.hint ?? info?.hint;
     this.details = details;
+    this.exitCode = info?.exit ?? 1;
   }
 
-  get exitCode(): 1 | 2 {
-    return (ERROR_CODES[this.code] as ErrorCodeInfo).exit ?? 1;
-  }
-
-  toJSON(): { code: ErrorCode; message: string; path?: string; hint?: string } {
+  toJSON(): { code: Code; message: string; path?: string; hint?: string } {
     return { code: this.code, message: this.message, path: this.path, hint: this.hint };
   }
 }
 
-export function isKitError(e: unknown): e is KitError {
+export function isKitError(e: unknown): e is KitError<string> {
   return e instanceof KitError;
 }

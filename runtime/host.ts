@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { KitError, isKitError } from './errors.js';
-import { loadShim } from './native.js';
+import { loadShim } from './native/binding.js';
 import { Plugin } from './plugin.js';
 import type { PluginModule } from './module.js';
 import type { WasmInstance, InstantiateOptions, WasiOptions } from './instance.js';
@@ -106,7 +106,7 @@ export class PluginHost {
   /** Instantiates wasm (binary or text) with the given plug-in modules and WASI preview1. */
   async instantiate(source: Uint8Array | ArrayBuffer | string, options: Partial<InstantiateOptions> = {}): Promise<WasmInstance> {
     // Loaded on first use: `inspect` and `call` need neither node:wasi nor the wat compiler.
-    const [{ WasmInstance }, { toWasmBinary }] = await Promise.all([import('./instance.js'), import('./wat.js')]);
+    const [{ WasmInstance }, { toWasmBinary }] = await Promise.all([import('./instance.js'), import('./wasm/wat.js')]);
     const bytes = await toWasmBinary(source);
     stage({ stage: 'instantiate' });
     const inst = await WasmInstance.create(loadShim(), bytes, { modules: options.modules ?? [], wasi: options.wasi });

@@ -4,9 +4,9 @@ export { Plugin, compatibleWith, SUPPORTED_API_VERSIONS, type PluginVersion, typ
 export { PluginModule, type HostFunctionInfo, type GlobalInfo, type MemoryInfo, type ScratchBuffer } from './module.js';
 export { WasmInstance, type InstantiateOptions, type WasiOptions } from './instance.js';
 export { WasmTerminate, type WasmValue } from './call-engine.js';
-export { KitError, isKitError, ERROR_CODES, type ErrorCode } from './errors.js';
+export { KitError, isKitError, RUNTIME_ERROR_CODES, type RuntimeErrorCode, type ErrorCodeInfo } from './errors.js';
 export { OPTION_TYPES, type OptionInfo, type OptionType, type OptionValue } from './options.js';
 export { defaultPluginPaths, envPluginPaths, installPluginPaths } from './search-paths.js';
-export { watToWasm, loadWasmFile } from './wat.js';
+export { watToWasm, loadWasmFile } from './wasm/wat.js';
 export type { ValueTypeName } from './value-types.js';
-export type { FuncSignature } from './wasm-binary.js';
+export type { FuncSignature } from './wasm/binary.js';

@@ -6,8 +6,8 @@ import type { WASI } from 'node:wasi';
 import { KitError } from './errors.js';
 import { CallEngine, Frame, WasmTerminate, type WasmValue } from './call-engine.js';
 import { nearest, type PluginModule } from './module.js';
-import { stringIn, type Ptr, type Shim } from './native.js';
-import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport, type FuncSignature, type WasmInfo } from './wasm-binary.js';
+import { stringIn, type Ptr, type Shim } from './native/binding.js';
+import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport, type FuncSignature, type WasmInfo } from './wasm/binary.js';
 import { formatSignature } from './value-types.js';
 import { stage } from './stages.js';
 

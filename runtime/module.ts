@@ -5,10 +5,9 @@
 import { closest } from 'fastest-levenshtein';
 import { KitError } from './errors.js';
 import { CallEngine, Frame, type WasmValue } from './call-engine.js';
-import { listNames, readString, stringIn, type Ptr, type Shim } from './native.js';
+import { listNames, readString, stringIn, type Ptr, type Shim } from './native/binding.js';
 import { valTypeName, type ValueTypeName } from './value-types.js';
-import type { FuncSignature } from './wasm-binary.js';
-import type { Plugin } from './plugin.js';
+import type { FuncSignature } from './wasm/binary.js';
 import { stage } from './stages.js';
 
 export interface HostFunctionInfo extends FuncSignature {
@@ -19,6 +18,12 @@ export interface HostFunctionInfo extends FuncSignature {
 
 export interface GlobalInfo { name: string; type: string; mutable: boolean }
 export interface MemoryInfo { name: string; pages: number }
+
+/** What a module knows of the plug-in that created it (the Plugin itself; narrowed to keep imports one-way). */
+export interface PluginIdentity {
+  readonly name: string;
+  readonly path: string;
+}
 
 /** A scratch buffer for direct calls: its address in the scratch memory and a way to read it back. */
 export interface ScratchBuffer { address: number; size: number; read(): Uint8Array }
@@ -47,7 +52,7 @@ export class PluginModule {
 
   constructor(
     readonly shim: Shim,
-    readonly plugin: Plugin,
+    readonly plugin: PluginIdentity,
     /** The module descriptor's name. */
     readonly name: string,
     readonly address: Ptr,

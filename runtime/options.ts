@@ -4,7 +4,7 @@
  * an absent option keeps the plug-in's own initial value, a bare flag stores DefaultValue (Toggle: true).
  */
 import { KitError } from './errors.js';
-import { koffi, type Ptr, type Shim } from './native.js';
+import { koffi, type Ptr, type Shim } from './native/binding.js';
 
 export const OPTION_TYPES = [
   'none', 'toggle', 'int8', 'int16', 'int32', 'int64', 'uint8', 'uint16', 'uint32', 'uint64', 'float', 'double', 'string',

@@ -1,5 +1,5 @@
 /** Where the package's own files are, wherever it is installed (compiled code runs from dist/). */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,16 +14,8 @@ function findPackageRoot(): string {
 }
 
 export const packageRoot = findPackageRoot();
-export const sdkDir = join(packageRoot, 'sdk');
-export const templatesDir = join(packageRoot, 'templates');
 
 /** The host shim built by `npm install` (node-gyp). WASMEDGE_PLUGIN_KIT_SHIM overrides it. */
 export function shimPath(): string {
   return process.env.WASMEDGE_PLUGIN_KIT_SHIM ?? join(packageRoot, 'build', 'Release', 'libwasmedge.so');
-}
-
-let version: string | undefined;
-export function kitVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  return version;
 }

@@ -4,7 +4,7 @@
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import { KitError } from './errors.js';
-import { CreateProto, koffi, loadShim, type Ptr, type Shim } from './native.js';
+import { CreateProto, koffi, loadShim, type Ptr, type Shim } from './native/binding.js';
 import { compatibleWith, readDescriptor } from './descriptor.js';
 import {
   coerceOptionValue, readOptionValue, writeOptionValue,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO_ROOT, buildPluginLib, cmakeBuild, makeTempDir, removeDir, runOk } from './helpers/cbuild.js';
 import { cli, ensureBuilt } from './helpers/cli.js';
-import { parseWatExpectations } from '../runtime/wat-expectations.js';
+import { parseWatExpectations } from '../tooling/check/wat-expectations.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'bad');
 let dir: string;

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { REPO_ROOT } from './helpers/cbuild.js';
-import { renderErrorsMarkdown } from '../runtime/error-docs.js';
-import { ERROR_CODES } from '../runtime/errors.js';
+import { renderErrorsMarkdown } from '../tooling/error-docs.js';
+import { ERROR_CODES } from '../tooling/errors.js';
 
 const DOC = path.join(REPO_ROOT, 'docs', 'errors.md');
 

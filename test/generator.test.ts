@@ -10,11 +10,11 @@ import { parse as parseToml } from 'smol-toml';
 import helpers from 'yeoman-test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AppGenerator from '../generators/app/index.js';
-import { resolveAnswers, type Language } from '../generators/app/answers.js';
-import { DOTFILE_NAMES, outputPath } from '../generators/app/render.js';
-import { plannedFiles, MANIFEST_FILE } from '../generators/app/plan.js';
-import { pinned } from '../generators/app/versions.js';
-import { scaffold } from '../runtime/scaffold.js';
+import { resolveAnswers, type Language } from '../tooling/scaffold/answers.js';
+import { DOTFILE_NAMES, outputPath } from '../tooling/scaffold/render.js';
+import { plannedFiles, MANIFEST_FILE } from '../tooling/scaffold/plan.js';
+import { pinned } from '../tooling/scaffold/versions.js';
+import { scaffold } from '../generators/new-project.js';
 import { KitError } from '../runtime/errors.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

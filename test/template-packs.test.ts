@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lintPack } from '../runtime/template-lint.js';
-import { checkManifest } from '../runtime/template-pack.js';
+import { lintPack } from '../tooling/packs/lint.js';
+import { checkManifest } from '../tooling/packs/manifest.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'wasmedge-plugin.js');

@@ -3,8 +3,8 @@
  * rewritten module stays valid wherever the export section has to go.
  */
 import { describe, expect, it } from 'vitest';
-import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport } from '../runtime/wasm-binary.js';
-import { watToWasm } from '../runtime/wat.js';
+import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport } from '../runtime/wasm/binary.js';
+import { watToWasm } from '../runtime/wasm/wat.js';
 
 describe('parseWasm', () => {
   it('reads import signatures, exports and memory 0 limits', async () => {

@@ -6,15 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import Generator from 'yeoman-generator';
-import { QUESTIONS, checkAnswer, resolveAnswers, type AnswerKey, type ProjectAnswers } from './answers.js';
-import { projectManifest } from './context.js';
-import { assertInside, renderTemplate, templateFiles } from './render.js';
-import { vendoredFiles } from './vendor.js';
-import { MANIFEST_FILE } from './plan.js';
-import { packContext, resolvePackValues, type PackValues } from './pack-vars.js';
-import { KitError } from '../../runtime/errors.js';
-import { checkPromptValue, readManifest, type PackManifest } from '../../runtime/template-pack.js';
-import { templatesDir } from '../../runtime/paths.js';
+import { QUESTIONS, checkAnswer, resolveAnswers, type AnswerKey, type ProjectAnswers } from '../../tooling/scaffold/answers.js';
+import { projectManifest } from '../../tooling/scaffold/context.js';
+import { assertInside, renderTemplate, templateFiles } from '../../tooling/scaffold/render.js';
+import { vendoredFiles } from '../../tooling/scaffold/vendor.js';
+import { MANIFEST_FILE } from '../../tooling/scaffold/plan.js';
+import { packContext, resolvePackValues, type PackValues } from '../../tooling/scaffold/pack-vars.js';
+import { checkPromptValue, readManifest, type PackManifest } from '../../tooling/packs/manifest.js';
+import { templatesDir } from '../../tooling/paths.js';
+import { ToolError } from '../../tooling/errors.js';
 
 /** Options as Yeoman parses them: answers as strings, plus the switches below. */
 type AppOptions = Partial<Record<AnswerKey, unknown>> & {
@@ -73,7 +73,7 @@ export default class AppGenerator extends Generator {
     const givenVars = { ...((this.options.vars as Record<string, unknown> | undefined) ?? {}) };
     resolvePackValues(pack.prompts, givenVars); // unknown or invalid --var values fail before any prompt
     if (given.language !== undefined && !pack.languages.includes(String(given.language) as never)) {
-      throw new KitError('E_USAGE', `invalid --lang ${JSON.stringify(String(given.language))}: template pack "${pack.name}" supports ${pack.languages.join(', ')}`, { hint: `valid values: ${pack.languages.join(', ')}` });
+      throw new ToolError('E_USAGE', `invalid --lang ${JSON.stringify(String(given.language))}: template pack "${pack.name}" supports ${pack.languages.join(', ')}`, { hint: `valid values: ${pack.languages.join(', ')}` });
     }
     if (this.isInteractive()) {
       // Ask one question at a time so each default can depend on earlier answers (module ← name).

@@ -8,11 +8,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Generator from 'yeoman-generator';
-import { LANGUAGES, type Language } from '../app/answers.js';
-import { MANIFEST_FILE } from '../app/plan.js';
-import { KitError } from '../../runtime/errors.js';
-import { runGenerator } from '../../runtime/run-generator.js';
-import { FUNCTION_NAME, SOURCE_FILE, alreadyDefined, definition, insertAtMarker, parseTypes, registration, watStub, type Signature } from './code.js';
+import { LANGUAGES, type Language } from '../../tooling/scaffold/answers.js';
+import { MANIFEST_FILE } from '../../tooling/scaffold/plan.js';
+import { runGenerator } from '../run.js';
+import { FUNCTION_NAME, SOURCE_FILE, alreadyDefined, definition, insertAtMarker, parseTypes, registration, watStub, type Signature } from '../../tooling/scaffold/function-code.js';
+import { ToolError } from '../../tooling/errors.js';
 
 interface Project {
   language: Language;
@@ -25,11 +25,11 @@ interface Project {
 export function readProject(dir: string): Project {
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) {
-    throw new KitError('E_NOT_A_PROJECT', `${dir} has no ${MANIFEST_FILE}: add function works on projects made by \`wasmedge-plugin new\``, { path: dir });
+    throw new ToolError('E_NOT_A_PROJECT', `${dir} has no ${MANIFEST_FILE}: add function works on projects made by \`wasmedge-plugin new\``, { path: dir });
   }
   const m = JSON.parse(readFileSync(file, 'utf8')) as { language?: string; module?: string };
   if (!(LANGUAGES as readonly (string | undefined)[]).includes(m.language) || typeof m.module !== 'string') {
-    throw new KitError('E_NOT_A_PROJECT', `${file} has no valid "language" (${LANGUAGES.join(', ')}) and "module"`, { path: file });
+    throw new ToolError('E_NOT_A_PROJECT', `${file} has no valid "language" (${LANGUAGES.join(', ')}) and "module"`, { path: file });
   }
   const language = m.language as Language;
   let source = SOURCE_FILE[language];
@@ -37,7 +37,7 @@ export function readProject(dir: string): Project {
   if (!existsSync(join(dir, source)) || !readFileSync(join(dir, source), 'utf8').includes('wasmedge-plugin:functions:end')) {
     const srcDir = join(dir, 'src');
     const found = existsSync(srcDir) ? readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).find((f) => /\.(c|cc|cpp|rs)$/.test(f) && readFileSync(join(srcDir, f), 'utf8').includes('wasmedge-plugin:functions:end')) : undefined;
-    if (!found) throw new KitError('E_NO_MARKERS', `no source file under ${srcDir} has the wasmedge-plugin:functions / wasmedge-plugin:registrations marker comments`, { path: join(dir, source) });
+    if (!found) throw new ToolError('E_NO_MARKERS', `no source file under ${srcDir} has the wasmedge-plugin:functions / wasmedge-plugin:registrations marker comments`, { path: join(dir, source) });
     source = `src/${found.split('\\').join('/')}`;
   }
   return { language, module: m.module, source };
@@ -58,13 +58,13 @@ export default class FunctionGenerator extends Generator {
 
   initializing(): void {
     const name = String(this.options.name ?? '');
-    if (!FUNCTION_NAME.test(name)) throw new KitError('E_USAGE', `invalid function name ${JSON.stringify(name)}`, { hint: 'valid values: lower-case letters, digits and underscores, starting with a letter, at most 64 characters' });
+    if (!FUNCTION_NAME.test(name)) throw new ToolError('E_USAGE', `invalid function name ${JSON.stringify(name)}`, { hint: 'valid values: lower-case letters, digits and underscores, starting with a letter, at most 64 characters' });
     this.signature = { name, params: parseTypes('params', this.options.params as string | undefined), results: parseTypes('results', this.options.results as string | undefined) };
     this.project = readProject(this.destinationRoot());
     const source = readFileSync(this.destinationPath(this.project.source), 'utf8');
-    if (alreadyDefined(source, name)) throw new KitError('E_FUNCTION_EXISTS', `${this.project.source} already has a host function "${name}"`, { path: this.destinationPath(this.project.source) });
+    if (alreadyDefined(source, name)) throw new ToolError('E_FUNCTION_EXISTS', `${this.project.source} already has a host function "${name}"`, { path: this.destinationPath(this.project.source) });
     const wat = `test/${name}.wat`;
-    if (existsSync(this.destinationPath(wat))) throw new KitError('E_FUNCTION_EXISTS', `${wat} already exists`, { path: this.destinationPath(wat) });
+    if (existsSync(this.destinationPath(wat))) throw new ToolError('E_FUNCTION_EXISTS', `${wat} already exists`, { path: this.destinationPath(wat) });
   }
 
   writing(): void {
@@ -89,7 +89,7 @@ export interface AddFunctionOptions {
 /** Runs the generator in the project; returns the files it changed or created. */
 export async function addFunction(o: AddFunctionOptions): Promise<{ dir: string; language: Language; files: string[]; signature: Signature }> {
   const dir = resolve(o.dir ?? '.');
-  if (!existsSync(dir)) throw new KitError('E_NOT_FOUND', `${dir} does not exist`, { path: dir });
+  if (!existsSync(dir)) throw new ToolError('E_NOT_FOUND', `${dir} does not exist`, { path: dir });
   const g = await runGenerator(FunctionGenerator, fileURLToPath(import.meta.url), dir, { name: o.name, params: o.params, results: o.results });
   return { dir, language: g.project.language, files: g.written, signature: g.signature };
 }

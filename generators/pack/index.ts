@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import Generator from 'yeoman-generator';
-import { LANGUAGES, type Language } from '../app/answers.js';
-import { templateFiles } from '../app/render.js';
-import { KitError } from '../../runtime/errors.js';
-import { kitVersion, templatesDir } from '../../runtime/paths.js';
-import { PACK_MANIFEST, PACK_PACKAGE_PREFIX, type PackManifest } from '../../runtime/template-pack.js';
+import { LANGUAGES, type Language } from '../../tooling/scaffold/answers.js';
+import { templateFiles } from '../../tooling/scaffold/render.js';
+import { kitVersion, templatesDir } from '../../tooling/paths.js';
+import { PACK_MANIFEST, PACK_PACKAGE_PREFIX, type PackManifest } from '../../tooling/packs/manifest.js';
+import { ToolError } from '../../tooling/errors.js';
 
 export interface PackAnswers {
   name: string;
@@ -24,13 +24,13 @@ const PACK_NAME = /^[a-z0-9][a-z0-9._-]{0,40}$/;
 /** Validates the options (strings from flags) and fills defaults from the directory name. */
 export function resolvePackAnswers(given: { name?: unknown; description?: unknown; languages?: unknown }, dir: string): PackAnswers {
   const name = given.name === undefined ? basename(dir).toLowerCase().replace(/^wasmedge-plugin-template-/, '').replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'my-template' : String(given.name);
-  if (!PACK_NAME.test(name)) throw new KitError('E_USAGE', `invalid --name ${JSON.stringify(name)}`, { hint: 'valid values: lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most 41 characters' });
+  if (!PACK_NAME.test(name)) throw new ToolError('E_USAGE', `invalid --name ${JSON.stringify(name)}`, { hint: 'valid values: lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most 41 characters' });
   const description = given.description === undefined ? `WasmEdge plug-in template: ${name}` : String(given.description);
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f]/.test(description) || description.trim() === '') throw new KitError('E_USAGE', 'invalid --description', { hint: 'valid values: one non-empty line of text' });
+  if (/[\u0000-\u001f]/.test(description) || description.trim() === '') throw new ToolError('E_USAGE', 'invalid --description', { hint: 'valid values: one non-empty line of text' });
   const languages = (given.languages === undefined ? [...LANGUAGES] : String(given.languages).split(',').map((l) => l.trim())) as Language[];
   const unknown = languages.filter((l) => !(LANGUAGES as readonly string[]).includes(l));
-  if (languages.length === 0 || unknown.length > 0) throw new KitError('E_USAGE', `invalid --languages ${JSON.stringify(String(given.languages))}`, { hint: `valid values: a comma-separated list of ${LANGUAGES.join(', ')}` });
+  if (languages.length === 0 || unknown.length > 0) throw new ToolError('E_USAGE', `invalid --languages ${JSON.stringify(String(given.languages))}`, { hint: `valid values: a comma-separated list of ${LANGUAGES.join(', ')}` });
   return { name, description, languages: [...new Set(languages)] };
 }
 

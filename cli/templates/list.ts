@@ -1,0 +1,19 @@
+/** `wasmedge-plugin templates list`: the built-in pack and the installed ones. */
+import type { Command } from 'commander';
+import { colour, printJson } from '../output.js';
+
+export function register(templates: Command): void {
+  templates
+    .command('list')
+    .description('list the built-in pack and installed packs (wasmedge-plugin-template-* in node_modules of this directory and its parents, and the global one)')
+    .option('--json', 'print { packs: [...] } as JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const { listPacks } = await import('../../tooling/packs/manifest.js');
+      const packs = listPacks();
+      if (flags.json) return printJson({ packs });
+      for (const p of packs) {
+        const status = p.problem ? colour.red(` invalid: ${p.problem}`) : p.compatible ? '' : colour.yellow(` (kit ${p.kit}: not for this kit version)`);
+        process.stdout.write(`${p.name.padEnd(20)} ${(p.version ?? '?').padEnd(9)} ${p.source.padEnd(9)} ${(p.languages ?? []).join(',').padEnd(11)} ${p.packageName ?? ''}${status}\n    ${colour.dim(p.path)}\n`);
+      }
+    });
+}

@@ -1,0 +1,197 @@
+/**
+ * `wasmedge-plugin test`: builds a project (optionally with AddressSanitizer), then, each in a child
+ * process so that no crash or hang can stop the run, checks the plug-in against the ABI rules
+ * (runtime/conformance.ts), calls every host function with generated arguments, and runs the
+ * project's test/*.wat expectations (runtime/wat-expectations.ts). Every problem is one finding.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { isKitError } from '../../runtime/errors.js';
+import { describeStage, runIsolated } from '../isolation/parent.js';
+import type { CallSummary, Finding, FunctionRef } from './conformance.js';
+import type { StageEvent } from '../../runtime/stages.js';
+import { ToolError } from '../errors.js';
+
+export interface TestOptions {
+  /** Per-stage limit: a child that makes no progress for this long is killed (default 10 s). */
+  timeoutMs?: number;
+  sanitize?: 'address';
+  /** Called as each finding is known (for streaming output). */
+  onFinding?: (f: Finding) => void;
+  /** Build progress on stderr. */
+  progress?: boolean;
+  /** More .wat files with expectations, besides a project's test/*.wat. */
+  wat?: string[];
+}
+
+export interface TestReport {
+  target: string;
+  library: string;
+  sanitize?: 'address';
+  ok: boolean;
+  summary: { pass: number; fail: number; warn: number; skip: number };
+  findings: Finding[];
+}
+
+
+function isProject(dir: string): boolean {
+  return ['CMakeLists.txt', 'Cargo.toml', 'wasmedge-plugin.json'].some((f) => existsSync(join(dir, f)));
+}
+
+/** The AddressSanitizer runtime to preload into the child (the plug-in's ASan calls need it first). */
+export function asanRuntime(): string {
+  const r = spawnSync('gcc', ['-print-file-name=libasan.so'], { encoding: 'utf8' });
+  const path = r.stdout?.trim();
+  if (r.status !== 0 || !path || !path.startsWith('/') || !existsSync(path)) {
+    throw new ToolError('E_TOOL_MISSING', 'the AddressSanitizer runtime (libasan.so) was not found', { hint: 'Install it with `sudo apt-get install libasan8` (or the libasan of your gcc); `wasmedge-plugin doctor` checks it.' });
+  }
+  return path;
+}
+
+export function sanitizerEnv(): Record<string, string> {
+  return {
+    LD_PRELOAD: [asanRuntime(), process.env.LD_PRELOAD].filter(Boolean).join(' '),
+    // Node itself leaks by design at exit and V8 handles its own SEGVs (wasm bounds checks).
+    ASAN_OPTIONS: 'detect_leaks=0:allow_user_segv_handler=1:handle_segv=0:verify_asan_link_order=0:print_summary=1',
+  };
+}
+
+/** A C/C++ project built with -fsanitize=address into build/asan (plain CMake: its own tree). */
+function buildSanitized(dir: string): string {
+  if (existsSync(join(dir, 'Cargo.toml')) && !existsSync(join(dir, 'CMakeLists.txt'))) {
+    throw new ToolError('E_USAGE', '--sanitize address supports C and C++ projects (Rust needs a nightly toolchain for -Zsanitizer)', { hint: 'Run `wasmedge-plugin test` without --sanitize for Rust projects.' });
+  }
+  const out = join(dir, 'build', 'asan');
+  const flags = '-fsanitize=address -fno-omit-frame-pointer -g -O1';
+  const steps = [
+    ['cmake', '-S', dir, '-B', out, '-DCMAKE_BUILD_TYPE=Debug', `-DCMAKE_C_FLAGS=${flags}`, `-DCMAKE_CXX_FLAGS=${flags}`, '-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address'],
+    ['cmake', '--build', out, '--parallel', '2'],
+  ];
+  for (const s of steps) {
+    const r = spawnSync(s[0], s.slice(1), { encoding: 'utf8' });
+    if (r.error) throw new ToolError('E_TOOL_MISSING', `cannot run ${s[0]}: ${r.error.message}`);
+    if (r.status !== 0) {
+      const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-20).map((l) => `    ${l}`).join('\n');
+      throw new ToolError('E_BUILD_FAILED', `${s.slice(0, 2).join(' ')} (AddressSanitizer build) failed:\n${tail}`, { path: dir });
+    }
+  }
+  const libs = readdirSync(out).filter((f) => f.endsWith('.so') && !f.startsWith('libwasmedge'));
+  if (libs.length !== 1) throw new ToolError('E_BUILD_FAILED', `expected one plug-in library in ${out}, found ${libs.length ? libs.join(', ') : 'none'}`, { path: out });
+  return join(out, libs[0]);
+}
+
+async function resolveLibrary(target: string, o: TestOptions): Promise<string> {
+  const abs = resolve(target);
+  if (!existsSync(abs)) throw new ToolError('E_NOT_FOUND', `no such file or directory: ${target}`, { path: abs });
+  if (!statSync(abs).isDirectory()) return abs;
+  if (!isProject(abs)) {
+    throw new ToolError('E_NOT_A_PROJECT', `${abs} is not a plug-in project (no CMakeLists.txt or Cargo.toml)`, { path: abs, hint: 'Give a project directory or the plug-in library (.so) itself.' });
+  }
+  if (o.sanitize) return buildSanitized(abs);
+  const { buildProject } = await import('../build.js');
+  return (await buildProject({ dir: abs, progress: o.progress })).artifact;
+}
+
+/** Parses an AddressSanitizer report out of a stderr tail: kind, access, and the first plug-in frame. */
+export function parseAsanReport(stderr: string): { kind: string; access?: string; frame?: string } | undefined {
+  const kind = /ERROR: AddressSanitizer: ([\w-]+)/.exec(stderr)?.[1];
+  if (!kind) return undefined;
+  const access = /(READ|WRITE) of size \d+/.exec(stderr)?.[0];
+  const frames = [...stderr.matchAll(/#\d+ 0x[0-9a-f]+ in (\S+)(?: (\S+))?/g)];
+  const frame = frames.find((m) => !/^(__interceptor_|__asan_|_?_?mem(set|cpy|move)|str\w*cpy|wrap_)/.test(m[1]));
+  return { kind, access, frame: frame ? `${frame[1]}${frame[2] ? ` (${frame[2]})` : ''}` : undefined };
+}
+
+function crashFinding(check: string, e: unknown, sanitized: boolean, extra: Partial<Finding> = {}): Finding {
+  if (!isKitError(e)) return { check, status: 'fail', code: 'E_INTERNAL', message: String((e as Error)?.message ?? e), ...extra };
+  const st = e.details.stage as StageEvent | undefined;
+  const asan = sanitized ? parseAsanReport(String(e.details.stderrTail ?? '')) : undefined;
+  const stageText = st ? describeStage(st) : undefined;
+  if (asan) {
+    const fn = st?.stage === 'call' ? ` while calling ${st.module}.${st.function}(${st.detail ?? ''})` : stageText ? ` ${stageText}` : '';
+    return { check, status: 'fail', code: 'E_SANITIZER', stage: st?.stage, message: `AddressSanitizer: ${asan.kind}${asan.access ? `, ${asan.access}` : ''}${asan.frame ? ` in ${asan.frame}` : ''}${fn}`, hint: 'Fix the access at the source line shown (rebuilt with -g, frames carry file:line).', ...extra };
+  }
+  const hint = e.code === 'E_TIMEOUT' ? e.hint
+    : st?.stage === 'call' ? 'A host function must validate its arguments (get pointers with WasmEdge_MemoryInstanceGetPointer, which checks bounds) and return a failure result instead of crashing; --sanitize address shows the faulting line.'
+    : 'Plug-in code must not crash at this stage; --sanitize address (on the project directory) shows the faulting line.';
+  return { check, status: 'fail', code: e.code, stage: st?.stage, message: e.message, hint, ...extra };
+}
+
+export async function testPlugin(target: string, o: TestOptions = {}): Promise<TestReport> {
+  const library = await resolveLibrary(target, o);
+  const findings: Finding[] = [];
+  const add = (f: Finding) => { findings.push(f); o.onFinding?.(f); };
+  const env = o.sanitize ? sanitizerEnv() : undefined;
+  const timeoutMs = o.timeoutMs ?? 10_000;
+  const sanitized = Boolean(o.sanitize);
+  const iso = { timeoutMs, env, stdout: 'ignore' as const };
+  if (sanitized && !hasAsan(library)) {
+    add({ check: 'sanitize', status: 'warn', message: `${library} was not built with -fsanitize=address: only crashes are found, not silent memory errors`, hint: 'Give the project directory so that test builds it with AddressSanitizer.' });
+  }
+
+  // 1. ABI conformance (findings stream out as progress; a crash ends the child with its stage).
+  let functions: FunctionRef[] = [];
+  try {
+    functions = await runIsolated('abiChecks', [library], { ...iso, onProgress: (f) => add(f as Finding) });
+  } catch (e) {
+    add(crashFinding('load', e, sanitized));
+  }
+
+  // 2. Every host function with generated arguments; after a crash, resume with the next function.
+  const done: string[] = [];
+  let current: StageEvent | undefined;
+  while (done.length < functions.length) {
+    try {
+      await runIsolated('callFunctions', [library, done], {
+        ...iso,
+        onStage: (s) => { current = s; },
+        onProgress: (v) => {
+          const s = v as CallSummary;
+          done.push(`${s.module}.${s.function}`);
+          const errs = Object.entries(s.failures).map(([m, n]) => `${n}× ${m}`);
+          add({ check: 'call', status: 'pass', module: s.module, function: s.function, message: `${s.module}.${s.function}: ${s.calls} calls, no crash or hang${errs.length ? ` (returned errors, which is fine: ${errs.join('; ')})` : ''}` });
+        },
+      });
+      break;
+    } catch (e) {
+      const culprit = current?.stage === 'call' ? `${current.module}.${current.function}` : undefined;
+      const fn = culprit ? functions.find((f) => `${f.module}.${f.function}` === culprit) : undefined;
+      add(crashFinding('call', e, sanitized, fn ? { module: fn.module, function: fn.function } : {}));
+      if (!fn || done.includes(culprit!)) break; // not attributable to one function: stop here
+      done.push(culprit!);
+    }
+    current = undefined;
+  }
+
+  // 3. test/*.wat expectations of a project.
+  const dir = statSync(resolve(target)).isDirectory() ? resolve(target) : undefined;
+  const testDir = dir ? join(dir, 'test') : undefined;
+  const wats = testDir && existsSync(testDir) ? readdirSync(testDir).filter((f) => f.endsWith('.wat')).sort().map((f) => join(testDir, f)) : [];
+  wats.push(...(o.wat ?? []).map((f) => resolve(f)));
+  for (const file of wats) {
+    const w = basename(file);
+    try {
+      const fs = await runIsolated('watTest', [library, file], iso);
+      fs.forEach(add);
+    } catch (e) {
+      add(isKitError(e) && !['E_CRASH', 'E_TIMEOUT'].includes(e.code)
+        ? { check: 'wat', status: 'fail', file: w, code: e.code, message: `${w}: ${e.message}`, hint: e.hint }
+        : crashFinding('wat', e, sanitized, { file: w }));
+    }
+  }
+  if (dir && wats.length === 0) add({ check: 'wat', status: 'skip', message: 'no test/*.wat files in the project' });
+
+  const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
+  for (const f of findings) summary[f.status]++;
+  return { target: resolve(target), library, sanitize: o.sanitize, ok: summary.fail === 0, summary, findings };
+}
+
+/** Whether the library was built with AddressSanitizer (it references __asan_init). */
+export function hasAsan(library: string): boolean {
+  try {
+    return readFileSync(library).includes('__asan_init');
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * `wasmedge-plugin doctor`: what the kit needs on this machine, what is there, and for each missing
+ * piece the command that installs it. Runs no plug-in code (search paths are listed, not loaded).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { isKitError } from '../runtime/errors.js';
+import { loadShim } from '../runtime/native/binding.js';
+import { shimPath, packageRoot } from '../runtime/paths.js';
+import { defaultPluginPaths, envPluginPaths, pluginCandidates } from '../runtime/search-paths.js';
+
+export type CheckStatus = 'ok' | 'missing' | 'warn';
+
+export interface DoctorCheck {
+  name: string;
+  status: CheckStatus;
+  /** Version or what was found. */
+  detail: string;
+  /** What needs it ("required" for the runtime itself). */
+  neededFor: string;
+  required: boolean;
+  /** The command that installs or fixes it, when not ok. */
+  fix?: string;
+  path?: string;
+}
+
+export interface SearchPathInfo { path: string; exists: boolean; fromEnv: boolean; plugins: string[] }
+
+export interface DoctorReport {
+  ok: boolean;
+  checks: DoctorCheck[];
+  searchPaths: SearchPathInfo[];
+}
+
+const MIN_NODE = [20, 17];
+
+/** First line of `cmd --version`, or undefined when the tool is not on PATH. */
+function version(cmd: string, args = ['--version']): { line: string; path?: string } | undefined {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 10_000 });
+  if (r.error || r.status !== 0) return undefined;
+  const line = `${r.stdout}${r.stderr}`.split('\n').find((l) => l.trim()) ?? '';
+  const which = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return { line: line.trim(), path: which.status === 0 ? which.stdout.trim() : undefined };
+}
+
+function tool(name: string, cmd: string, neededFor: string, fix: string, required = false, args?: string[]): DoctorCheck {
+  const v = version(cmd, args);
+  return v
+    ? { name, status: 'ok', detail: v.line, neededFor, required, path: v.path }
+    : { name, status: required ? 'missing' : 'warn', detail: `${cmd} not found on PATH`, neededFor, required, fix };
+}
+
+function nodeCheck(): DoctorCheck {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  const ok = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+  return {
+    name: 'node', status: ok ? 'ok' : 'missing', detail: `v${process.versions.node}${ok ? '' : ` (need >= ${MIN_NODE.join('.')})`}`,
+    neededFor: 'everything', required: true, path: process.execPath,
+    fix: ok ? undefined : 'install Node.js 20.17 or newer (e.g. `nvm install 20`)',
+  };
+}
+
+function shimCheck(): DoctorCheck {
+  const path = shimPath();
+  const base = { name: 'shim', neededFor: 'inspect, call, run, test', required: true, path };
+  const fix = `cd ${packageRoot} && npx node-gyp rebuild   (needs a C compiler and make)`;
+  if (!existsSync(path)) return { ...base, status: 'missing', detail: `not built: ${path} does not exist`, fix };
+  try {
+    const shim = loadShim();
+    return { ...base, status: 'ok', detail: `built and loadable (version ${shim.version() as string})` };
+  } catch (e) {
+    return { ...base, status: 'missing', detail: `built but not loadable: ${isKitError(e) ? e.message : String(e)}`, fix };
+  }
+}
+
+function asanCheck(): DoctorCheck {
+  const base = { name: 'libasan', neededFor: 'test --sanitize address', required: false };
+  const r = spawnSync('gcc', ['-print-file-name=libasan.so'], { encoding: 'utf8' });
+  const p = r.stdout?.trim();
+  if (r.status === 0 && p?.startsWith('/') && existsSync(p)) return { ...base, status: 'ok', detail: p, path: p };
+  return { ...base, status: 'warn', detail: 'the AddressSanitizer runtime was not found', fix: 'sudo apt-get install libasan8   (or the libasan matching your gcc)' };
+}
+
+function wasmedgeCheck(): DoctorCheck {
+  const home = join(process.env.HOME ?? '', '.wasmedge', 'bin', 'wasmedge');
+  const v = version('wasmedge') ?? (existsSync(home) ? version(home) : undefined);
+  const base = { name: 'wasmedge', neededFor: 'running plug-ins in real WasmEdge; optional, the kit has its own host', required: false };
+  if (v) return { ...base, status: 'ok', detail: v.line, path: v.path ?? home };
+  return { ...base, status: 'warn', detail: 'not installed', fix: 'curl -sSf https://raw.githubusercontent.com/WasmEdge/WasmEdge/master/utils/install_v2.sh | bash -s -- -v 0.17.1' };
+}
+
+export function searchPaths(): SearchPathInfo[] {
+  const fromEnv = new Set(envPluginPaths());
+  return defaultPluginPaths().map((p) => {
+    const exists = existsSync(p);
+    let plugins: string[] = [];
+    if (exists) {
+      try {
+        plugins = statSync(p).isDirectory() ? pluginCandidates(p).filter((c) => !c.skipReason).map((c) => c.path) : [p];
+      } catch { /* unreadable: listed as empty */ }
+    }
+    return { path: p, exists, fromEnv: fromEnv.has(p), plugins };
+  });
+}
+
+export function diagnose(): DoctorReport {
+  const checks: DoctorCheck[] = [
+    nodeCheck(),
+    shimCheck(),
+    tool('cc', 'cc', 'build (C plug-ins), the shim', 'sudo apt-get install build-essential'),
+    tool('c++', 'c++', 'build (C++ plug-ins)', 'sudo apt-get install g++'),
+    tool('cmake', 'cmake', 'build (C/C++ plug-ins)', 'sudo apt-get install cmake   (3.20 or newer)'),
+    tool('make', 'make', 'build (CMake\'s default generator), the shim', 'sudo apt-get install make'),
+    tool('cargo', 'cargo', 'build (Rust plug-ins)', 'curl --proto =https --tlsv1.2 -sSf https://sh.rustup.rs | sh'),
+    tool('rustc', 'rustc', 'build (Rust plug-ins)', 'curl --proto =https --tlsv1.2 -sSf https://sh.rustup.rs | sh'),
+    asanCheck(),
+    wasmedgeCheck(),
+  ];
+  return { ok: checks.every((c) => c.status === 'ok' || !c.required), checks, searchPaths: searchPaths() };
+}

@@ -1,0 +1,44 @@
+/**
+ * Error codes of the developer tooling (CLI, checks, builds, scaffolding, template packs), added to
+ * the runtime's own (runtime/errors.ts). ERROR_CODES is the whole table: one code, one exit status,
+ * one default hint, and docs/errors.md is generated from it.
+ */
+import { KitError, RUNTIME_ERROR_CODES, type ErrorCodeInfo, type KitErrorDetails } from '../runtime/errors.js';
+
+export const TOOL_ERROR_CODES = {
+  // ---- CLI and tooling --------------------------------------------------------------------------
+  E_USAGE: { summary: 'The command line is not valid.', exit: 2 },
+  E_INTERNAL: { summary: 'An unexpected exception: a bug in wasmedge-plugin-kit.', hint: 'Please report it with the command you ran; WASMEDGE_PLUGIN_DEBUG=1 prints the stack.' },
+  E_CRASH: { summary: 'The plug-in crashed (signal), aborted or exited while being examined in a child process.' },
+  E_TIMEOUT: { summary: 'The plug-in did not finish in time (hang or infinite loop).', hint: 'Raise --timeout if the work is legitimately slow.' },
+  E_TEST_FAILED: { summary: '`wasmedge-plugin test` found problems: at least one conformance check, host-function call or .wat expectation failed.', hint: 'Each failing check is listed above with its own finding.' },
+  E_BAD_EXPECTATION: { summary: 'A `;; @…` expectation directive in a test .wat file is malformed.', hint: 'Directives: @opt name[=value], @stdout <text>, @exit <n>, @invoke <export> <args…> => <results…> | trap <text>.' },
+  E_SANITIZER: { summary: 'AddressSanitizer found a memory error (out-of-bounds access, use after free…) in plug-in code.', hint: 'Fix the access at the source line shown; rebuild and rerun `wasmedge-plugin test --sanitize address`.' },
+  // ---- new / build (scaffolder) ----------------------------------------------------------------
+  E_TARGET_EXISTS: { summary: '`new` was pointed at a directory that is not empty (or a file), without --force.', hint: 'Choose a new or empty directory, or pass --force to overwrite the generated files.' },
+  E_TOOL_MISSING: { summary: 'A build tool (cmake, a C/C++ compiler, cargo) is not installed or not on PATH.', hint: 'Install it (e.g. `sudo apt-get install cmake g++`, or Rust through https://rustup.rs); `wasmedge-plugin doctor` lists what is missing.' },
+  E_BUILD_FAILED: { summary: 'Configuring or compiling the plug-in project failed.', hint: 'Fix the first compiler error shown; rerun with --debug for a debug build.' },
+  E_NOT_A_PROJECT: { summary: '`build` found neither CMakeLists.txt nor Cargo.toml in the directory.', hint: 'Run it in a project made by `wasmedge-plugin new`, or pass the project directory.', exit: 2 },
+  // ---- template packs and add function ------------------------------------------------------------
+  E_TEMPLATE_NOT_FOUND: { summary: '`new --template` names no built-in or installed pack, and no such directory or tarball exists.', hint: 'Install the pack (npm install wasmedge-plugin-template-<name>) or give its directory or .tgz; `wasmedge-plugin templates list` shows what is found.', exit: 2 },
+  E_TEMPLATE_INVALID: { summary: 'A template pack is invalid: its manifest, a template, a file that would escape the project, a name collision or an undeclared variable.', hint: 'Run `wasmedge-plugin templates lint <pack>`: it lists every problem with its file.' },
+  E_TEMPLATE_INCOMPATIBLE: { summary: 'The template pack\'s "kit" range excludes the running wasmedge-plugin-kit version.', hint: 'Use a pack version made for this kit, or widen the pack\'s "kit" range after checking it with `wasmedge-plugin templates test`.' },
+  E_TEMPLATE_TEST_FAILED: { summary: '`templates test` rendered a language of the pack that failed to build or whose smoke test failed.', hint: 'The project is kept in the directory shown: build and test it there to see the problem.' },
+  E_NPM_FAILED: { summary: '`npm pack` failed or npm is not on PATH.', hint: 'Run `npm pack` in the pack directory to see npm\'s own message.' },
+  E_FUNCTION_EXISTS: { summary: '`add function` was asked for a host function (or its test file) that the project already has.', hint: 'Choose another name, or edit the existing function.', exit: 2 },
+  E_NO_MARKERS: { summary: '`add function` did not find its `wasmedge-plugin:functions` / `wasmedge-plugin:registrations` marker comments in the project source.', hint: 'Projects made by `wasmedge-plugin new` have them; put the begin/end marker pairs back (see docs/template-packs.md) or add the function by hand.' },
+} as const satisfies Record<string, ErrorCodeInfo>;
+
+export const ERROR_CODES = { ...RUNTIME_ERROR_CODES, ...TOOL_ERROR_CODES } as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A KitError with any code of the whole table (hint and exit status from it). */
+export class ToolError extends KitError<ErrorCode> {
+  constructor(code: ErrorCode, message: string, details: KitErrorDetails = {}) {
+    super(code, message, details, ERROR_CODES[code] as ErrorCodeInfo);
+  }
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}

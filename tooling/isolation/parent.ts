@@ -1,0 +1,230 @@
+/**
+ * Crash isolation: runs a task of the typed registry (tasks.ts) in a child Node process, so that
+ * plug-in code that crashes (signal), aborts, exits or hangs takes down the child, never the CLI.
+ *
+ * Protocol (the child is child.ts, always run compiled from dist/): the task travels as JSON
+ * `{name, args}` on fd 4 (a pipe: no argv size limit), so a child can be started before the task
+ * is known (`prestart`); the child writes JSON lines to fd 3 with fs.writeSync — synchronous, so
+ * every line written before a crash reaches the parent (async IPC messages can be lost when the
+ * process dies):
+ *   {"t":"stage", stage, path?, plugin?, module?, function?, detail?}   plug-in code about to run
+ *   {"t":"progress", "value": …}                                       partial result (resumable tasks)
+ *   {"t":"result", "value": …}                                         the function's return value
+ *   {"t":"error", "error": {code, message, hint?, path?}}              the function threw
+ * No result and no error line means the child died: the last stage names where.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { packageRoot } from '../../runtime/paths.js';
+import type { StageEvent } from '../../runtime/stages.js';
+import type { TaskArgs, TaskName, TaskResult } from './tasks.js';
+import { ToolError, ERROR_CODES, type ErrorCode } from '../errors.js';
+
+export interface IsolateOptions {
+  /** Kill the child after this many ms without any stage/progress line (0 or undefined: no limit). */
+  timeoutMs?: number;
+  /** 'inherit' streams the child's stdout to ours (guest output of `run`); 'stderr' sends it to our stderr. */
+  stdout?: 'inherit' | 'stderr' | 'ignore';
+  stdin?: 'inherit' | 'ignore';
+  /** Copy the child's stderr to ours as it arrives (its tail is kept for reports either way). */
+  forwardStderr?: boolean;
+  /** Extra environment (e.g. LD_PRELOAD of a sanitizer runtime). */
+  env?: Record<string, string>;
+  onStage?: (e: StageEvent) => void;
+  onProgress?: (value: unknown) => void;
+}
+
+/** How the child ended when it did not return normally. */
+export interface CrashInfo {
+  stage?: StageEvent;
+  signal?: string;
+  exitCode?: number;
+  timedOut: boolean;
+  stderrTail: string;
+  /** Every library the child announced a stage for: the suspects when the stage names none. */
+  libraries?: string[];
+}
+
+const STDERR_TAIL_BYTES = 4096;
+const STARTUP_MS = 30_000;
+
+/** The child always runs compiled code: under vitest the parent runs from source, the child from dist/. */
+function childEntry(): string {
+  const p = join(packageRoot, 'dist', 'tooling', 'isolation', 'child.js');
+  if (!existsSync(p)) throw new Error(`wasmedge-plugin-kit is not built: ${p} is missing (run \`npm run build\`)`);
+  return p;
+}
+
+type StdioChoice = Pick<IsolateOptions, 'stdout' | 'stdin'>;
+
+function spawnChild(o: StdioChoice & Pick<IsolateOptions, 'env'>): ChildProcess {
+  return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', childEntry()], {
+    stdio: [o.stdin ?? 'ignore', o.stdout === 'inherit' ? 'inherit' : 'pipe', 'pipe', 'pipe', 'pipe'],
+    env: o.env ? { ...process.env, ...o.env } : process.env,
+  });
+}
+
+let prestarted: { child: ChildProcess; stdio: StdioChoice } | undefined;
+
+/**
+ * Starts a child now, before the task is known, so that its start-up (Node, koffi, the shim)
+ * overlaps the parent's own (the CLI parsing its flags). Unused, it exits when we do.
+ */
+export function prestart(o: StdioChoice = {}): void {
+  if (prestarted) return;
+  const child = spawnChild(o);
+  child.unref();
+  for (const s of child.stdio) (s as { unref?: () => void } | null)?.unref?.();
+  prestarted = { child, stdio: { stdout: o.stdout, stdin: o.stdin } };
+}
+
+/** The pre-started child when its stdio fits (and no extra environment is needed), else a new one. */
+function takeChild(o: IsolateOptions): ChildProcess {
+  const p = prestarted;
+  prestarted = undefined;
+  if (p && !o.env && p.stdio.stdout === o.stdout && p.stdio.stdin === o.stdin && p.child.exitCode === null) {
+    p.child.ref();
+    for (const s of p.child.stdio) (s as { ref?: () => void } | null)?.ref?.();
+    return p.child;
+  }
+  p?.child.kill();
+  return spawnChild(o);
+}
+
+/**
+ * The shim's signal handler only knows the crashing function's name: a direct call's own stage says
+ * more (module, arguments), and the running stage knows the library.
+ */
+function mergeStage(previous: StageEvent | undefined, next: StageEvent): StageEvent {
+  if (next.stage !== 'host-crash') return next;
+  if (previous?.stage === 'call' && previous.function === next.function) return previous;
+  return { ...next, path: previous?.path, plugin: previous?.plugin };
+}
+
+/** Words for where plug-in code was running, for messages. */
+export function describeStage(s: StageEvent | undefined): string {
+  if (!s) return 'while starting (before any plug-in code ran)';
+  const lib = s.plugin ? `plug-in '${s.plugin}'${s.path ? ` (${s.path})` : ''}` : s.path ? s.path : 'the plug-in';
+  switch (s.stage) {
+    case 'constructor': return `while loading ${lib} (dlopen: library constructors)`;
+    case 'GetDescriptor': return `in WasmEdge_Plugin_GetDescriptor of ${lib}`;
+    case 'descriptor': return `while reading the descriptor of ${lib}`;
+    case 'Create': return `in Create of module '${s.module}' of ${lib}`;
+    case 'call': return `in host function ${s.module}.${s.function} of ${lib}${s.detail ? ` (arguments: ${s.detail})` : ''}`;
+    case 'dispose': return `while deleting module '${s.module}' of ${lib} (its finalizer)`;
+    case 'instantiate': return 'while instantiating the wasm module';
+    case 'run': return `while running ${s.detail ?? '_start'} (in a host function called from wasm)`;
+    case 'invoke': return `while running export '${s.function}' (in a host function called from wasm)`;
+    case 'host-crash': return `in host function '${s.function}' (called from wasm)${s.plugin || s.path ? ` of ${lib}` : ''}`;
+    default: return `during ${s.stage}${s.detail ? ` (${s.detail})` : ''}`;
+  }
+}
+
+/** The KitError for a child that died or hung. */
+export function crashError(c: CrashInfo): ToolError {
+  const where = describeStage(c.stage);
+  const how = c.timedOut
+    ? 'did not finish in time (hang?)'
+    : c.signal === 'SIGABRT' ? 'aborted (SIGABRT)'
+    : c.signal ? `crashed (${c.signal})`
+    : `exited unexpectedly with status ${c.exitCode}`;
+  const tail = c.stderrTail.trim();
+  const suspects = !c.stage?.path && c.libraries?.length ? ` (plug-ins loaded: ${c.libraries.join(', ')})` : '';
+  const message = `plug-in code ${how} ${where}${suspects}${tail ? `\n  stderr (last lines):\n${tail.split('\n').slice(-12).map((l) => `    ${l}`).join('\n')}` : ''}`;
+  return new ToolError(c.timedOut ? 'E_TIMEOUT' : 'E_CRASH', message, {
+    path: c.stage?.path,
+    hint: c.timedOut
+      ? 'The plug-in was killed; raise --timeout if the work is legitimately slow.'
+      : 'Run `wasmedge-plugin test` on the plug-in for a per-function report; `--sanitize address` finds memory errors.',
+    stage: c.stage, signal: c.signal, exitCode: c.exitCode, stderrTail: c.stderrTail,
+  });
+}
+
+function reviveError(e: { code: string; message: string; hint?: string; path?: string; [k: string]: unknown }): Error {
+  if (e.code in ERROR_CODES) {
+    const { code, message, ...details } = e;
+    return new ToolError(code as ErrorCode, message, details);
+  }
+  const err = new Error(e.message);
+  if (typeof e.stack === 'string') err.stack = e.stack;
+  return err;
+}
+
+/**
+ * Runs `task` in a child process. Resolves to its return value; rejects with the error it threw
+ * (a KitError keeps its code), or with E_CRASH / E_TIMEOUT naming the stage, signal and stderr tail.
+ */
+export function runIsolated<N extends TaskName>(name: N, args: TaskArgs<N>, o: IsolateOptions = {}): Promise<TaskResult<N>> {
+  type T = TaskResult<N>;
+  return new Promise<T>((resolvePromise, reject) => {
+    const child = takeChild(o);
+    const input = child.stdio[4] as Writable;
+    input.on('error', () => { /* the child died before reading its task: 'close' reports it */ });
+    input.end(JSON.stringify({ name, args }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+    let stage: StageEvent | undefined;
+    const libraries = new Set<string>();
+    let outcome: { value: unknown } | { error: Error } | undefined;
+    let stderrTail = '';
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const arm = (ms = o.timeoutMs) => {
+      if (!ms) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, ms);
+    };
+    // Node's own start-up (slow on a loaded machine) is not the plug-in's time: the limit applies
+    // from the first line the child sends, with a generous bound before it.
+    if (o.timeoutMs) arm(Math.max(o.timeoutMs, STARTUP_MS));
+
+    if (child.stdout) {
+      child.stdout.on('data', (d: Buffer) => { if (o.stdout !== 'ignore') process.stderr.write(d); });
+    }
+    child.stderr!.on('data', (d: Buffer) => {
+      if (o.forwardStderr) process.stderr.write(d);
+      stderrTail = (stderrTail + d.toString('utf8')).slice(-STDERR_TAIL_BYTES);
+    });
+    let pending = '';
+    const channel = child.stdio[3] as NodeJS.ReadableStream;
+    channel.on('data', (d: Buffer) => {
+      pending += d.toString('utf8');
+      let nl: number;
+      while ((nl = pending.indexOf('\n')) >= 0) {
+        const line = pending.slice(0, nl);
+        pending = pending.slice(nl + 1);
+        if (!line) continue;
+        let msg: { t: string; [k: string]: unknown };
+        try { msg = JSON.parse(line); } catch { continue; }
+        arm();
+        if (msg.t === 'stage') {
+          const { t: _t, ...e } = msg;
+          stage = mergeStage(stage, e as unknown as StageEvent);
+          if (stage.path) libraries.add(stage.path);
+          o.onStage?.(stage);
+        } else if (msg.t === 'progress') {
+          o.onProgress?.(msg.value);
+        } else if (msg.t === 'result') {
+          outcome = { value: msg.value };
+        } else if (msg.t === 'error') {
+          outcome = { error: reviveError(msg.error as never) };
+        }
+      }
+    });
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    // 'close' (not 'exit'): every byte of fd 3 and stderr has been read by then.
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut || signal !== null || outcome === undefined) {
+        // A crash after the result (library destructors at exit) is still a crash of the plug-in.
+        const last = outcome && 'value' in outcome && !timedOut ? { stage: 'dispose', ...stage, detail: 'process exit (library destructors)' } as StageEvent : stage;
+        reject(crashError({ stage: last, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries],
+          // Forwarded stderr is already on the user's terminal: do not print it twice.
+          stderrTail: o.forwardStderr ? '' : stderrTail }));
+        return;
+      }
+      if ('error' in outcome!) reject(outcome.error);
+      else resolvePromise(outcome!.value as T);
+    });
+  });
+}
