@@ -143,6 +143,15 @@ describe('conformance', () => {
     expect(f?.message).toMatch(/unversioned/);
   });
 
+  it('an unlinked plug-in calling WasmEdge_MemoryTypeCreate fails, naming the function and the consequence', () => {
+    const unlinked = path.join(tmp, 'libfeatures_unlinked.so');
+    runOk('cc', ['-std=c11', '-shared', '-fPIC', `-I${path.join(REPO_ROOT, 'sdk', 'include')}`, path.join(FIXTURES, 'runtime', 'features.c'), '-o', unlinked]);
+    const f = abiFindings(unlinked).find((x) => x.check === 'symbol-versions');
+    expect(f?.status).toBe('fail');
+    expect(f?.message).toContain('WasmEdge_MemoryTypeCreate (unversioned): memories get wrong sizes');
+    expect(f?.message).not.toMatch(/WasmEdge_StringCreateByCString/);
+  });
+
   it('an API 4 plug-in is not described as versioned like 0.17', () => {
     const f = abiFindings(lib.goodV4).find((x) => x.check === 'symbol-versions');
     expect(f?.status).toBe('pass');
