@@ -32,7 +32,15 @@ export interface Finding {
   file?: string;
 }
 
-export interface FunctionRef { module: string; function: string; params: string[]; results: string[] }
+export interface FunctionRef {
+  /** The module descriptor's name. */
+  module: string;
+  /** The name its Create gave WasmEdge_ModuleInstanceCreate (what stage events and wasm use); may differ. */
+  instance: string;
+  function: string;
+  params: string[];
+  results: string[];
+}
 
 type Report = (f: Finding) => void;
 
@@ -137,7 +145,7 @@ export function abiChecks(path: string, report: Report): FunctionRef[] {
     for (const f of fns) {
       const bad = [...f.params, ...f.results].filter((t) => t.startsWith('unknown'));
       if (bad.length) report({ check: 'function-type', status: 'fail', code: 'E_BAD_DESCRIPTOR', module: d.name, function: f.name, message: `${where}: function '${f.name}' has invalid value types ${bad.join(', ')}` });
-      else functions.push({ module: d.name, function: f.name, params: f.params, results: f.results });
+      else functions.push({ module: d.name, instance: mod.instanceName, function: f.name, params: f.params, results: f.results });
     }
     if (fns.length && functions.some((f) => f.module === d.name)) {
       report({ check: 'function-type', status: 'pass', module: d.name, message: `${where}: ${fns.length} function(s) with valid types` });
@@ -208,7 +216,7 @@ export function callFunctions(path: string, skip: string[], progress: (s: CallSu
     const buf = mod.scratchBuffer(4096);
     for (const f of mod.functions) {
       if (skip.includes(`${d.name}.${f.name}`)) continue;
-      const summary: CallSummary = { module: d.name, function: f.name, params: f.params, results: f.results, calls: 0, failures: {} };
+      const summary: CallSummary = { module: d.name, instance: mod.instanceName, function: f.name, params: f.params, results: f.results, calls: 0, failures: {} };
       const memoryBytes = mod.scratchMemory.buffer.byteLength;
       for (const args of generateArguments(f.params, buf.address, memoryBytes)) {
         summary.calls++;

@@ -155,11 +155,13 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
       });
       break;
     } catch (e) {
-      const culprit = current?.stage === 'call' ? `${current.module}.${current.function}` : undefined;
-      const fn = culprit ? functions.find((f) => `${f.module}.${f.function}` === culprit) : undefined;
+      // Stage events name the module by its instance name; `done` keys use the descriptor name.
+      const st = current;
+      const fn = st?.stage === 'call' ? functions.find((f) => f.instance === st.module && f.function === st.function) : undefined;
+      const culprit = fn && `${fn.module}.${fn.function}`;
       add(crashFinding('call', e, sanitized, fn ? { module: fn.module, function: fn.function } : {}));
-      if (!fn || done.includes(culprit!)) break; // not attributable to one function: stop here
-      done.push(culprit!);
+      if (!culprit || done.includes(culprit)) break; // not attributable to one function: stop here
+      done.push(culprit);
     }
     current = undefined;
   }
