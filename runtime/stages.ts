@@ -8,7 +8,9 @@ export type StageName =
   | 'load' | 'constructor' | 'GetDescriptor' | 'descriptor' | 'Create' | 'call' | 'dispose'
   | 'instantiate' | 'run' | 'invoke' | 'conformance' | 'wat'
   /** Written by the shim's signal handler: a host function called from wasm crashed. */
-  | 'host-crash';
+  | 'host-crash'
+  /** Named by the isolation parent: the child crashed after its result, at exit (library destructors). */
+  | 'unload';
 
 export interface StageEvent {
   stage: StageName;

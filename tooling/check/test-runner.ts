@@ -112,7 +112,7 @@ function crashFinding(check: string, e: unknown, sanitized: boolean, extra: Part
     const fn = st?.stage === 'call' ? ` while calling ${st.module}.${st.function}(${st.detail ?? ''})` : stageText ? ` ${stageText}` : '';
     return { check, status: 'fail', code: 'E_SANITIZER', stage: st?.stage, message: `AddressSanitizer: ${asan.kind}${asan.access ? `, ${asan.access}` : ''}${asan.frame ? ` in ${asan.frame}` : ''}${fn}`, hint: 'Fix the access at the source line shown (rebuilt with -g, frames carry file:line).', ...extra };
   }
-  const hint = e.code === 'E_TIMEOUT' ? e.hint
+  const hint = e.code === 'E_TIMEOUT' || st?.stage === 'unload' ? e.hint
     : st?.stage === 'call' ? 'A host function must validate its arguments (get pointers with WasmEdge_MemoryInstanceGetPointer, which checks bounds) and return a failure result instead of crashing; --sanitize address shows the faulting line.'
     : 'Plug-in code must not crash at this stage; --sanitize address (on the project directory) shows the faulting line.';
   return { check, status: 'fail', code: e.code, stage: st?.stage, message: e.message, hint, ...extra };
@@ -125,7 +125,13 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   const env = o.sanitize ? sanitizerEnv() : undefined;
   const timeoutMs = o.timeoutMs ?? 10_000;
   const sanitized = Boolean(o.sanitize);
-  const iso = { timeoutMs, env, stdout: 'ignore' as const };
+  // Every child loads the library: a destructor that crashes at exit is one finding, not one per child.
+  let unloadReported = false;
+  const onUnloadCrash = (e: ToolError) => {
+    if (!unloadReported) add(crashFinding('unload', e, sanitized));
+    unloadReported = true;
+  };
+  const iso = { timeoutMs, env, stdout: 'ignore' as const, onUnloadCrash };
   if (sanitized && !hasAsan(library)) {
     add({ check: 'sanitize', status: 'warn', message: `${library} was not built with -fsanitize=address: only crashes are found, not silent memory errors`, hint: 'Give the project directory so that test builds it with AddressSanitizer.' });
   }

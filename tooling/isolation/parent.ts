@@ -21,6 +21,7 @@ import { packageRoot } from '../../runtime/paths.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import type { TaskArgs, TaskName, TaskResult } from './tasks.js';
 import { ToolError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import { formatWarning } from '../messages.js';
 
 export interface IsolateOptions {
   /** Kill the child after this many ms without any stage/progress line (0 or undefined: no limit). */
@@ -34,6 +35,11 @@ export interface IsolateOptions {
   env?: Record<string, string>;
   onStage?: (e: StageEvent) => void;
   onProgress?: (value: unknown) => void;
+  /**
+   * The child crashed after sending its result (at exit: library destructors). The result is kept;
+   * this receives the E_CRASH error. Default: print it as a warning on stderr.
+   */
+  onUnloadCrash?: (e: ToolError) => void;
 }
 
 /** How the child ended when it did not return normally. */
@@ -114,6 +120,7 @@ export function describeStage(s: StageEvent | undefined): string {
     case 'Create': return `in Create of module '${s.module}' of ${lib}`;
     case 'call': return `in host function ${s.module}.${s.function} of ${lib}${s.detail ? ` (arguments: ${s.detail})` : ''}`;
     case 'dispose': return `while deleting module '${s.module}' of ${lib} (its finalizer)`;
+    case 'unload': return `during library unload at process exit (library destructors${s.path ? ` of ${s.path}` : ''}), after the result was complete`;
     case 'instantiate': return 'while instantiating the wasm module';
     case 'run': return `while running ${s.detail ?? '_start'} (in a host function called from wasm)`;
     case 'invoke': return `while running export '${s.function}' (in a host function called from wasm)`;
@@ -137,6 +144,7 @@ export function crashError(c: CrashInfo): ToolError {
     path: c.stage?.path,
     hint: c.timedOut
       ? 'The plug-in was killed; raise --timeout if the work is legitimately slow.'
+      : c.stage?.stage === 'unload' ? 'A library destructor crashed (__attribute__((destructor)), a C++ static object\'s destructor, a Rust static\'s Drop): WasmEdge runs them when it exits, so it would crash there too.'
       : 'Run `wasmedge-plugin test` on the plug-in for a per-function report; `--sanitize address` finds memory errors.',
     stage: c.stage, signal: c.signal, exitCode: c.exitCode, stderrTail: c.stderrTail,
   });
@@ -215,12 +223,17 @@ export function runIsolated<N extends TaskName>(name: N, args: TaskArgs<N>, o: I
     // 'close' (not 'exit'): every byte of fd 3 and stderr has been read by then.
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (timedOut || signal !== null || outcome === undefined) {
-        // A crash after the result (library destructors at exit) is still a crash of the plug-in.
-        const last = outcome && 'value' in outcome && !timedOut ? { stage: 'dispose', ...stage, detail: 'process exit (library destructors)' } as StageEvent : stage;
-        reject(crashError({ stage: last, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries],
-          // Forwarded stderr is already on the user's terminal: do not print it twice.
-          stderrTail: o.forwardStderr ? '' : stderrTail }));
+      // Forwarded stderr is already on the user's terminal: do not print it twice.
+      const tail = o.forwardStderr ? '' : stderrTail;
+      if (outcome !== undefined && !timedOut && (signal !== null || code !== 0)) {
+        // The task finished, then the child died at exit: library destructors. What was produced
+        // stands; the crash is reported on its own, naming that stage.
+        const only = libraries.size === 1 ? [...libraries][0] : undefined;
+        const err = crashError({ stage: { stage: 'unload', path: only }, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries], stderrTail: tail });
+        if (o.onUnloadCrash) o.onUnloadCrash(err);
+        else process.stderr.write(formatWarning(err.code, err.message, err.hint) + '\n');
+      } else if (timedOut || signal !== null || outcome === undefined) {
+        reject(crashError({ stage, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries], stderrTail: tail }));
         return;
       }
       if ('error' in outcome!) reject(outcome.error);
