@@ -42,6 +42,17 @@ beforeAll(() => {
   fixture('dtor', 'diagnosis/misbehave.c', { DTOR_CRASH: true, PLUGIN_NAME: '"dtor"' });
   fixture('wide', 'diagnosis/misbehave.c', { WIDE: true, PLUGIN_NAME: '"wide"' });
   fixture('goodV4', 'diagnosis/misbehave.c', { WASMEDGE_PLUGIN_API_VERSION: 4, PLUGIN_NAME: '"good_v4"' });
+  // A directory as users have it: a good plug-in, one whose constructor crashes, and the ASan build
+  // that `test --sanitize address` leaves (it aborts when loaded without the ASan runtime first).
+  const mixed = path.join(tmp, 'mixed');
+  fs.mkdirSync(path.join(mixed, 'asan'), { recursive: true });
+  fs.copyFileSync(lib.good, path.join(mixed, 'libgood.so'));
+  fs.renameSync(fixture('ctor', 'bad/crash.c', { IN_CONSTRUCTOR: true, PLUGIN_NAME: '"ctor_fixture"' }), path.join(mixed, 'libctor.so'));
+  buildPluginLib([path.join(FIXTURES, 'diagnosis', 'misbehave.c')], path.join(mixed, 'asan', 'libasan_build.so'), {
+    flags: ['-std=c11', '-g', '-fsanitize=address'], defines: { PLUGIN_NAME: '"asan_build"' }, extra: ['-fsanitize=address'], stubDir: path.join(tmp, 'stub'),
+  });
+  lib.mixed = mixed;
+  writeFile(tmp, 'add.wat', '(module (import "diag_mod" "add" (func $a (param i32 i32) (result i32))) (func (export "f") (param i32 i32) (result i32) (call $a (local.get 0) (local.get 1))))');
 }, 120_000);
 
 afterAll(() => removeDir(tmp));
@@ -190,5 +201,45 @@ describe('inspect / run keep what was produced before a crash at library unload'
     expect(r.stdout).not.toMatch(/no plug-ins found/);
     expect(r.stderr).toMatch(/warning\[E_CRASH\]: .*library unload/);
     expect(r.stderr).not.toMatch(/finalizer/);
+  });
+});
+
+// ---- item 6: a crashing plug-in inside a --plugin / inspect directory -----------------------------
+
+describe('a crashing plug-in in a directory is skipped with a warning; the good ones are used', () => {
+  const asanHintOk = (text: string) => {
+    // The ASan build is what `--sanitize address` produced: the hint must not send the user back there.
+    const asanPart = text.split(/\n(?=warning|error)/).find((b) => b.includes('libasan_build.so')) ?? '';
+    expect(asanPart).toMatch(/AddressSanitizer/);
+    expect(asanPart).not.toMatch(/--sanitize/);
+  };
+
+  it('run --plugin DIR', async () => {
+    const r = await cli(['run', '--plugin', lib.mixed, '--invoke', 'f', path.join(tmp, 'add.wat'), '--', '40', '2']);
+    expect(r.stdout.trim(), r.stderr).toBe('42');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/warning\[E_CRASH\]: skipped .*libctor\.so/);
+    expect(r.stderr).toMatch(/warning\[E_CRASH\]: skipped .*libasan_build\.so/);
+    asanHintOk(r.stderr);
+  });
+
+  it('call DIR module.function', async () => {
+    const r = await cli(['call', lib.mixed, 'diag_mod.add', '2', '3']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/\b5\b/);
+    expect(r.stderr).toMatch(/warning\[E_CRASH\]: skipped .*libctor\.so/);
+  });
+
+  it('inspect DIR lists the good plug-in; the ASan build\'s hint does not recommend --sanitize address', async () => {
+    const r = await cli(['inspect', lib.mixed]);
+    expect(r.stdout).toMatch(/^diag /m);
+    expect(r.stderr).toContain('libasan_build.so');
+    asanHintOk(r.stderr);
+  });
+
+  it('a crashing plug-in named on the command line stays fatal', async () => {
+    const r = await cli(['run', '--plugin', path.join(lib.mixed, 'libctor.so'), '--plugin', lib.good, '--invoke', 'f', path.join(tmp, 'add.wat'), '--', '1', '2']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/error\[E_CRASH\]/);
   });
 });

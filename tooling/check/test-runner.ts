@@ -5,13 +5,14 @@
  * project's test/*.wat expectations (runtime/wat-expectations.ts). Every problem is one finding.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isKitError } from '../../runtime/errors.js';
 import { describeStage, runIsolated } from '../isolation/parent.js';
 import type { CallSummary, Finding, FunctionRef } from './conformance.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
+import { hasAsan } from '../sanitizer.js';
 
 export interface TestOptions {
   /** Per-stage limit: a child that makes no progress for this long is killed (default 10 s). */
@@ -193,13 +194,4 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const f of findings) summary[f.status]++;
   return { target: resolve(target), library, sanitize: o.sanitize, ok: summary.fail === 0, summary, findings };
-}
-
-/** Whether the library was built with AddressSanitizer (it references __asan_init). */
-export function hasAsan(library: string): boolean {
-  try {
-    return readFileSync(library).includes('__asan_init');
-  } catch {
-    return false;
-  }
 }

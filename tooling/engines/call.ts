@@ -65,7 +65,8 @@ function describeBuffer(b: ScratchBuffer, argument: number): CallReport['buffers
   return out;
 }
 
-export function callFunction(pluginPath: string, target: string, rawArgs: string[], opts: string[]): CallReport {
+/** `skip`: files of a plug-in directory not to load (they crashed while loading in an earlier attempt). */
+export function callFunction(pluginPath: string, target: string, rawArgs: string[], opts: string[], skip: string[] = []): CallReport {
   const dot = target.lastIndexOf('.');
   if (dot <= 0 || dot === target.length - 1) {
     throw new ToolError('E_USAGE', `'${target}' is not <module>.<function>`, { hint: 'e.g. wasmedge-plugin call ./libget_string.so get_string_module.add 1 2' });
@@ -74,7 +75,7 @@ export function callFunction(pluginPath: string, target: string, rawArgs: string
   const fnName = target.slice(dot + 1);
   const host = new PluginHost();
   try {
-    const { loaded } = loadPlugins(host, [pluginPath]);
+    const { loaded } = loadPlugins(host, [pluginPath], skip);
     const plugin = loaded.find((p) => p.moduleDescriptors.some((m) => m.name === moduleName)) ?? loaded[0];
     applyOptions(loaded, opts);
     const desc = plugin.moduleDescriptors.find((m) => m.name === moduleName);

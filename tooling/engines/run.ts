@@ -14,6 +14,8 @@ export interface RunCommandOptions {
   env: string[];
   dir: string[];
   json?: boolean;
+  /** Files of --plugin directories not to load (they crashed while loading in an earlier attempt). */
+  skip?: string[];
 }
 
 export interface RunOutcome {
@@ -45,7 +47,7 @@ export async function runFile(file: string, args: string[], o: RunCommandOptions
   const bytes = await loadWasmFile(file);
   const host = new PluginHost();
   try {
-    const { loaded } = loadPlugins(host, o.plugin);
+    const { loaded } = loadPlugins(host, o.plugin, o.skip);
     applyOptions(loaded, o.opt);
     const modules = createAllModules(loaded);
     const wasi = { args: [file, ...args], env: parseEnv(o.env), preopens: parseDirs(o.dir) };

@@ -22,6 +22,7 @@ import type { StageEvent } from '../../runtime/stages.js';
 import type { TaskArgs, TaskName, TaskResult } from './tasks.js';
 import { ToolError, ERROR_CODES, type ErrorCode } from '../errors.js';
 import { formatWarning } from '../messages.js';
+import { hasAsan } from '../sanitizer.js';
 
 export interface IsolateOptions {
   /** Kill the child after this many ms without any stage/progress line (0 or undefined: no limit). */
@@ -140,9 +141,13 @@ export function crashError(c: CrashInfo): ToolError {
   const tail = c.stderrTail.trim();
   const suspects = !c.stage?.path && c.libraries?.length ? ` (plug-ins loaded: ${c.libraries.join(', ')})` : '';
   const message = `plug-in code ${how} ${where}${suspects}${tail ? `\n  stderr (last lines):\n${tail.split('\n').slice(-12).map((l) => `    ${l}`).join('\n')}` : ''}`;
+  // An ASan build loaded without the ASan runtime preloaded exits while its constructors run.
+  const asanBuild = c.stage?.stage === 'constructor' && c.stage.path !== undefined && hasAsan(c.stage.path);
   return new ToolError(c.timedOut ? 'E_TIMEOUT' : 'E_CRASH', message, {
     path: c.stage?.path,
-    hint: c.timedOut
+    hint: asanBuild
+      ? 'This library was built with AddressSanitizer (as the builds under build/asan/ are): it loads only with the ASan runtime loaded first. Point at the regular build instead.'
+      : c.timedOut
       ? 'The plug-in was killed; raise --timeout if the work is legitimately slow.'
       : c.stage?.stage === 'unload' ? 'A library destructor crashed (__attribute__((destructor)), a C++ static object\'s destructor, a Rust static\'s Drop): WasmEdge runs them when it exits, so it would crash there too.'
       : 'Run `wasmedge-plugin test` on the plug-in for a per-function report; `--sanitize address` finds memory errors.',
