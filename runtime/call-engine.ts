@@ -239,8 +239,11 @@ export class CallEngine {
 
   /** A one-off call with JS values (direct calls from code or the CLI; not the hot path). */
   callBinding(binding: number, sig: FuncSignature, frame: Frame, site: CallSite, args: WasmValue[]): WasmValue[] {
+    if (sig.params.length > this.slotCount || sig.results.length > this.slotCount) {
+      throw new KitError('E_ARGUMENTS', `${site.module}.${site.func} has ${sig.params.length} parameters and ${sig.results.length} results; this runtime passes at most ${this.slotCount} of each`);
+    }
     if (args.length !== sig.params.length) {
-      throw new KitError('E_ARGUMENTS', `${site.module}.${site.func} takes ${sig.params.length} argument(s) (${sig.params.join(', ') || 'none'}), got ${args.length}`);
+      throw new KitError('E_ARGUMENTS', `${site.module}.${site.func} takes ${sig.params.length} argument(s), got ${args.length}`);
     }
     if (frame.buf.byteLength === 0) frame.refresh();
     const v = new DataView(this.u8.buffer);

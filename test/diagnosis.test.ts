@@ -243,3 +243,53 @@ describe('a crashing plug-in in a directory is skipped with a warning; the good 
     expect(r.stderr).toMatch(/error\[E_CRASH\]/);
   });
 });
+
+// ---- item 13: large argument lists --------------------------------------------------------------
+
+describe('large argument lists', () => {
+  const many = Array.from({ length: 100_000 }, (_, i) => String(i));
+  const shortError = (stderr: string) => {
+    expect(stderr).toMatch(/error\[E_ARGUMENTS\]/);
+    expect(stderr).not.toMatch(/E_INTERNAL|E2BIG|DataView|RangeError/);
+    expect(stderr.length).toBeLessThan(600);
+  };
+
+  it('run passes 100,000 guest arguments to _start (the task does not travel on the command line)', async () => {
+    const file = writeFile(tmp, 'argc.wat', `(module
+      (import "wasi_snapshot_preview1" "args_sizes_get" (func $sizes (param i32 i32) (result i32)))
+      (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+      (memory (export "memory") 1)
+      (func (export "_start")
+        (drop (call $sizes (i32.const 0) (i32.const 4)))
+        (call $exit (i32.and (i32.load (i32.const 0)) (i32.const 255)))))`);
+    const r = await cli(['run', file, '--', ...many]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe((many.length + 1) & 255); // argv[0] is the file
+  });
+
+  it.each([[true], [false]])('call with 100,000 arguments is refused with a short message (isolated: %s)', async (isolated) => {
+    const r = await cli(['call', ...(isolated ? [] : ['--no-isolate']), lib.good, 'diag_mod.add', ...many]);
+    expect(r.status).toBe(2);
+    shortError(r.stderr);
+  });
+
+  it('run --invoke with 100,000 arguments is refused with a short message', async () => {
+    const r = await cli(['run', '--invoke', 'f', path.join(tmp, 'add.wat'), '--plugin', lib.good, '--', ...many]);
+    expect(r.status).toBe(2);
+    shortError(r.stderr);
+  });
+
+  it('one 100 kB argument is quoted in part, not whole', async () => {
+    const r = await cli(['call', '--no-isolate', lib.good, 'diag_mod.add', '9'.repeat(100_000) + 'x', '1']);
+    expect(r.status).toBe(2);
+    shortError(r.stderr);
+  });
+
+  it.each([[true], [false]])('a host function with more parameters than the host passes is refused, not a DataView error (isolated: %s)', async (isolated) => {
+    const args = Array.from({ length: 1100 }, () => '1');
+    const r = await cli(['call', ...(isolated ? [] : ['--no-isolate']), lib.wide, 'diag_mod.wide', ...args]);
+    expect(r.status).toBe(2);
+    shortError(r.stderr);
+    expect(r.stderr).toMatch(/1100 parameters/);
+  });
+});

@@ -16,9 +16,14 @@ export interface CallReport {
   buffers: Array<{ argument: number; address: number; size: number; text: string; hex: string; u32?: number; u64?: string }>;
 }
 
+/** An argument as quoted in messages: its start only when it is long (one line, not the whole input). */
+export function quoteArgument(raw: string): string {
+  return raw.length <= 40 ? JSON.stringify(raw) : `${JSON.stringify(raw.slice(0, 32))}… (${raw.length} characters)`;
+}
+
 /** Parses one command-line argument for a parameter of type `t`; `@N` is a scratch buffer. */
 export function parseArgument(raw: string, t: ValueTypeName, index: number, alloc: (n: number) => ScratchBuffer): WasmValue | ScratchBuffer {
-  const bad = (what: string) => new ToolError('E_ARGUMENTS', `argument ${index + 1} (${t}): ${JSON.stringify(raw)} is not ${what}`);
+  const bad = (what: string) => new ToolError('E_ARGUMENTS', `argument ${index + 1} (${t}): ${quoteArgument(raw)} is not ${what}`);
   if (raw.startsWith('@')) {
     const n = Number(raw.slice(1));
     if (!Number.isInteger(n) || n <= 0 || n > 64 * 1024 * 1024) throw bad('a buffer size (@1 … @67108864)');

@@ -6,6 +6,7 @@ import type { WasmValue } from '../../runtime/call-engine.js';
 import { parseArgument } from './call.js';
 import { applyOptions, createAllModules, loadPlugins } from './plugins.js';
 import { ToolError } from '../errors.js';
+import { formatSignature } from '../../runtime/value-types.js';
 
 export interface RunCommandOptions {
   plugin: string[];
@@ -58,7 +59,7 @@ export async function runFile(file: string, args: string[], o: RunCommandOptions
     const exp = inst.info.exports.find((e) => e.name === o.invoke && e.kind === 'function');
     if (!exp?.signature) return { exitCode: 0, results: [inst.invoke(o.invoke) as number] }; // throws E_NO_EXPORT
     if (args.length !== exp.signature.params.length) {
-      throw new ToolError('E_ARGUMENTS', `export '${o.invoke}' takes ${exp.signature.params.length} argument(s) (${exp.signature.params.join(', ') || 'none'}), got ${args.length}`);
+      throw new ToolError('E_ARGUMENTS', `export '${o.invoke}' takes ${exp.signature.params.length} argument(s) ${formatSignature(exp.signature)}, got ${args.length}`);
     }
     const values = args.map((a, i) => parseArgument(a, exp.signature!.params[i], i, () => {
       throw new ToolError('E_ARGUMENTS', '@N buffers are only available with `call`');
