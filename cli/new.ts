@@ -1,6 +1,6 @@
 /** `wasmedge-plugin new <dir>`: creates a plug-in project (flags come from the generator's questions). */
 import type { Command } from 'commander';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { QUESTIONS, type AnswerKey } from '../tooling/scaffold/answers.js';
 // scaffold.js pulls in yeoman-environment (~seconds to load): imported only when `new` runs.
 import type { ScaffoldOptions } from '../generators/new-project.js';
@@ -43,6 +43,9 @@ export function register(program: Command): void {
     .option('--force', 'write into a non-empty directory, overwriting the generated files')
     .option('--json', 'print { dir, language, files } as JSON')
     .action(async (dir: string, raw: Record<string, unknown>) => {
+      // Refuse an unusable directory before loading the generator (seconds): scaffold() checks it too.
+      const { checkTargetPath } = await import('../tooling/scaffold/target-path.js');
+      checkTargetPath(resolve(dir));
       const flags: NewFlags = { yes: raw.yes as boolean, force: raw.force as boolean, json: raw.json as boolean };
       for (const q of QUESTIONS) {
         const value = raw[camel(q.flag)];

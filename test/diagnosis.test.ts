@@ -293,3 +293,24 @@ describe('large argument lists', () => {
     expect(r.stderr).toMatch(/1100 parameters/);
   });
 });
+
+// ---- item 16: `new` target directories the build tools cannot use --------------------------------
+
+describe('new refuses target directories the build tools cannot handle (exit 2)', () => {
+  it.each([
+    ['a 300-byte name', 'p'.repeat(300), /255 bytes/],
+    ['a name with ;', 'my;plugin', /';'.*CMake/],
+    ['a name with "', 'my"plugin', /'"'.*CMake/],
+    ['a name with :', 'my:plugin', /':'.*(CMake|cargo)/],
+    ['a name with a newline', 'my\nplugin', /control character/],
+  ])('%s', async (_label, name, reason) => {
+    const cwd = path.join(tmp, 'new-targets');
+    fs.mkdirSync(cwd, { recursive: true });
+    const r = await cli(['new', name, '--yes', '--lang', 'c'], { cwd });
+    expect(r.stderr).toMatch(/error\[E_TARGET_INVALID\]/);
+    expect(r.stderr).toMatch(reason);
+    expect(r.stderr).not.toMatch(/E_INTERNAL|ENAMETOOLONG/);
+    expect(r.status).toBe(2);
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ export const TOOL_ERROR_CODES = {
   E_SANITIZER: { summary: 'AddressSanitizer found a memory error (out-of-bounds access, use after free…) in plug-in code.', hint: 'Fix the access at the source line shown; rebuild and rerun `wasmedge-plugin test --sanitize address`.' },
   // ---- new / build (scaffolder) ----------------------------------------------------------------
   E_TARGET_EXISTS: { summary: '`new` was pointed at a directory that is not empty (or a file), without --force.', hint: 'Choose a new or empty directory, or pass --force to overwrite the generated files.' },
+  E_TARGET_INVALID: { summary: '`new` was pointed at a directory the build tools cannot use: a name longer than 255 bytes, or a path holding `;`, `"`, `\\`, `:` or a control character.', hint: 'Choose a shorter directory name made of letters, digits, `-`, `_` and `.`.', exit: 2 },
   E_TOOL_MISSING: { summary: 'A build tool (cmake, a C/C++ compiler, cargo) is not installed or not on PATH.', hint: 'Install it (e.g. `sudo apt-get install cmake g++`, or Rust through https://rustup.rs); `wasmedge-plugin doctor` lists what is missing.' },
   E_BUILD_FAILED: { summary: 'Configuring or compiling the plug-in project failed.', hint: 'Fix the first compiler error shown; rerun with --debug for a debug build.' },
   E_NOT_A_PROJECT: { summary: '`build` found neither CMakeLists.txt nor Cargo.toml in the directory.', hint: 'Run it in a project made by `wasmedge-plugin new`, or pass the project directory.', exit: 2 },
