@@ -6,6 +6,7 @@ import type { ValueTypeName } from '../../runtime/value-types.js';
 import { formatSignature } from '../../runtime/value-types.js';
 import { applyOptions, loadPlugins } from './plugins.js';
 import { ToolError } from '../errors.js';
+import { LiteralError, isLiteralType, parseLiteral, quoteLiteral } from '../literals.js';
 
 export interface CallReport {
   plugin: string;
@@ -16,44 +17,21 @@ export interface CallReport {
   buffers: Array<{ argument: number; address: number; size: number; text: string; hex: string; u32?: number; u64?: string }>;
 }
 
-/** An argument as quoted in messages: its start only when it is long (one line, not the whole input). */
-export function quoteArgument(raw: string): string {
-  return raw.length <= 40 ? JSON.stringify(raw) : `${JSON.stringify(raw.slice(0, 32))}… (${raw.length} characters)`;
-}
-
 /** Parses one command-line argument for a parameter of type `t`; `@N` is a scratch buffer. */
 export function parseArgument(raw: string, t: ValueTypeName, index: number, alloc: (n: number) => ScratchBuffer): WasmValue | ScratchBuffer {
-  const bad = (what: string) => new ToolError('E_ARGUMENTS', `argument ${index + 1} (${t}): ${quoteArgument(raw)} is not ${what}`);
+  const bad = (what: string) => new ToolError('E_ARGUMENTS', `argument ${index + 1} (${t}): ${quoteLiteral(raw)} is not ${what}`);
   if (raw.startsWith('@')) {
     const n = Number(raw.slice(1));
     if (!Number.isInteger(n) || n <= 0 || n > 64 * 1024 * 1024) throw bad('a buffer size (@1 … @67108864)');
     if (t !== 'i32' && t !== 'i64') throw bad('a number (a buffer address must go into an i32 or i64 parameter)');
     return alloc(n);
   }
-  switch (t) {
-    case 'i32': {
-      if (!/^[-+]?(0x[0-9a-f]+|\d+)$/i.test(raw)) throw bad('an integer');
-      const n = Number(raw);
-      if (n < -(2 ** 31) || n > 2 ** 32 - 1) throw bad('in the i32 range');
-      return n | 0;
-    }
-    case 'i64': {
-      try {
-        const n = BigInt(raw);
-        if (n < -(2n ** 63n) || n > 2n ** 64n - 1n) throw new Error();
-        return BigInt.asIntN(64, n);
-      } catch {
-        throw bad('a 64-bit integer');
-      }
-    }
-    case 'f32':
-    case 'f64': {
-      const n = raw === 'nan' ? NaN : raw === 'inf' ? Infinity : raw === '-inf' ? -Infinity : Number(raw);
-      if (raw.trim() === '' || (Number.isNaN(n) && raw !== 'nan')) throw bad('a number');
-      return n;
-    }
-    default:
-      throw new ToolError('E_ARGUMENTS', `argument ${index + 1} has type ${t}, which cannot be given on the command line`);
+  try {
+    return parseLiteral(raw, t);
+  } catch (e) {
+    if (!(e instanceof LiteralError)) throw e;
+    if (!isLiteralType(t)) throw new ToolError('E_ARGUMENTS', `argument ${index + 1} has type ${t}, which cannot be given on the command line`);
+    throw new ToolError('E_ARGUMENTS', `argument ${index + 1} (${t}): ${e.message}`);
   }
 }
 
