@@ -51,6 +51,7 @@ static uint32_t call_function(const WasmEdge_FunctionInstanceContext *fn, const 
                               const WasmEdge_Value *params, WasmEdge_Value *returns) {
   wpk_call rec = {fn, frame, 0, 0, g_call};
   uint32_t code;
+  __atomic_signal_fence(__ATOMIC_RELEASE); /* rec is complete before a signal handler can see it */
   if (fn->kind == WPK_FN_GUEST) {
     if (!g_guest) return WasmEdge_ErrCode_FuncNotFound;
     g_call = &rec;
