@@ -12,7 +12,7 @@
  * No result and no error line means the child died: the last stage names where.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ERROR_CODES, KitError, type ErrorCode } from './errors.js';
@@ -78,19 +78,20 @@ function childEntry(): string {
  * a direct call's own stage says more (module, arguments), and the running stage knows the plug-in.
  * Its answer before a timeout kill ('hang') refines the running stage the same way.
  */
-function mergeStage(previous: StageEvent | undefined, next: StageEvent, libraries: Set<string>): StageEvent {
+function mergeStage(previous: StageEvent | undefined, next: StageEvent, libraries: Set<string>): StageEvent | undefined {
   if (next.stage !== 'host-crash' && next.stage !== 'thread-crash' && next.stage !== 'hang') return next;
   if (next.stage === 'hang' && next.detail === 'none') {
     // No plug-in call running: a run or invoke is in wasm code; anything else is still the last stage.
     const running = previous?.stage === 'run' || previous?.stage === 'invoke' || previous?.stage === 'instantiate';
-    return running ? { ...previous!, inWasm: true } : previous ?? next;
+    return running ? { ...previous!, inWasm: true } : previous;
   }
   if (previous?.stage === 'call' && previous.function === next.function && next.stage !== 'thread-crash') {
     return { ...previous, reason: next.reason };
   }
-  // The faulting code's library names the plug-in when it is one (not libc, say).
-  const own = next.library !== undefined && libraries.has(next.library);
-  const path = own ? next.library : previous?.path;
+  // The faulting code's library names the plug-in when it is one (not libc, say); the shim sees real paths.
+  const real = (p: string) => { try { return realpathSync(p); } catch { return p; } };
+  const own = next.library === undefined ? undefined : [...libraries].find((l) => real(l) === next.library);
+  const path = own ?? previous?.path;
   return { ...next, path, plugin: path === previous?.path ? previous?.plugin : undefined };
 }
 
@@ -208,8 +209,8 @@ export function runIsolated<T>(task: IsolatedTask, o: IsolateOptions = {}): Prom
         if (msg.t === 'stage') {
           const { t: _t, ...e } = msg;
           stage = mergeStage(stage, e as unknown as StageEvent, libraries);
-          if (stage.path) libraries.add(stage.path);
-          o.onStage?.(stage);
+          if (stage?.path) libraries.add(stage.path);
+          if (stage) o.onStage?.(stage);
           if (msg.stage === 'hang' && timedOut) child.kill('SIGKILL');
         } else if (msg.t === 'progress') {
           o.onProgress?.(msg.value);
