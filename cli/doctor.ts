@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { diagnose, type DoctorReport } from '../tooling/doctor.js';
 import { colour, printJson } from './output.js';
 
-const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };
+// Printed on stdout: `colour` is decided for stdout (terminal, NO_COLOR, FORCE_COLOR).
+const out = colour;
 
 export function formatDoctor(r: DoctorReport): string {
   const lines: string[] = [];

@@ -7,8 +7,8 @@ import { collect } from './isolation-flags.js';
 import { colour, printJson } from './output.js';
 import { ToolError } from '../tooling/errors.js';
 
-// Findings go to stdout: colour when stdout is a terminal.
-const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };
+// Printed on stdout: `colour` is decided for stdout (terminal, NO_COLOR, FORCE_COLOR).
+const out = colour;
 
 const MARK: Record<Finding['status'], string> = { pass: out.green('✓'), fail: out.red('✗'), warn: out.yellow('!'), skip: out.dim('-') };
 
