@@ -2,19 +2,18 @@
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { buildProject } from '../tooling/build.js';
-import { ASAN_OPTIONS, asanRuntime, parseSanitizer } from '../tooling/sanitizer.js';
+import { ASAN_OPTIONS, asanRuntime, type Sanitizer } from '../tooling/sanitizer.js';
 import { printJson } from './output.js';
+import { addOptions, flagValues } from './flags.js';
+import { BUILD_OPTIONS } from '../tooling/options/commands.js';
 
 export function register(program: Command): void {
-  program
-    .command('build')
+  addOptions(program.command('build'), BUILD_OPTIONS)
     .description('build a plug-in project: C/C++ through CMake (cmake-js), Rust through cargo --offline; prints the library path')
     .argument('[dir]', 'project directory', '.')
-    .option('--debug', 'debug build (default: Release)')
-    .option('--sanitize <kind>', 'C/C++: an AddressSanitizer debug build in build/asan, to run yourself (kind: address)')
-    .option('--json', 'print { artifact, language, config, seconds, sanitize } as JSON')
-    .action(async (dir: string, flags: { debug?: boolean; sanitize?: string; json?: boolean }) => {
-      const sanitize = parseSanitizer(flags.sanitize);
+    .action(async (dir: string, raw: Record<string, unknown>) => {
+      const flags = flagValues(BUILD_OPTIONS, raw);
+      const sanitize = flags.sanitize as Sanitizer | undefined;
       const result = await buildProject({ dir, debug: flags.debug, sanitize });
       if (flags.json) {
         const { artifact, language, config, seconds } = result;

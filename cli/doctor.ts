@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { diagnose, type DoctorReport } from '../tooling/doctor.js';
 import { colour, printJson } from './output.js';
+import { addOptions, flagValues } from './flags.js';
+import { DOCTOR_OPTIONS } from '../tooling/options/commands.js';
 
 // Printed on stdout: `colour` is decided for stdout (terminal, NO_COLOR, FORCE_COLOR).
 const out = colour;
@@ -26,11 +28,10 @@ export function formatDoctor(r: DoctorReport): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command('doctor')
+  addOptions(program.command('doctor'), DOCTOR_OPTIONS)
     .description('check the machine: node, compilers, cmake, cargo, the host shim, plug-in search paths, a real wasmedge')
-    .option('--json', 'print one JSON document { ok, checks, searchPaths }')
-    .action((opts: { json?: boolean }) => {
+    .action((raw: Record<string, unknown>) => {
+      const opts = flagValues(DOCTOR_OPTIONS, raw);
       const report = diagnose();
       if (opts.json) printJson(report);
       else process.stdout.write(formatDoctor(report) + '\n');

@@ -2,10 +2,10 @@
 import type { Command } from 'commander';
 import type { Finding } from '../tooling/check/conformance.js';
 import { testPlugin, type TestReport } from '../tooling/check/test-runner.js';
-import { timeoutMs } from './isolation-flags.js';
-import { collect } from './isolation-flags.js';
+import { addOptions, flagValues } from './flags.js';
+import { TEST_OPTIONS } from '../tooling/options/commands.js';
 import { colour, printJson } from './output.js';
-import { parseSanitizer } from '../tooling/sanitizer.js';
+import type { Sanitizer } from '../tooling/sanitizer.js';
 
 // Printed on stdout: `colour` is decided for stdout (terminal, NO_COLOR, FORCE_COLOR).
 const out = colour;
@@ -25,18 +25,14 @@ export function formatSummary(r: TestReport): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command('test')
+  addOptions(program.command('test'), TEST_OPTIONS)
     .description('check a plug-in against the ABI rules, call each host function with generated arguments in a child process, and run the project\'s test/*.wat expectations')
     .argument('[target]', 'project directory (built first) or plug-in library', '.')
-    .option('--json', 'print one JSON document { target, library, ok, summary, findings }')
-    .option('--timeout <seconds>', 'kill a check that makes no progress for this long (default: 10)')
-    .option('--wat <file>', 'also check the expectations of this .wat file (repeatable)', collect, [])
-    .option('--sanitize <kind>', 'build with AddressSanitizer and run the plug-in under it (kind: address)')
-    .action(async (target: string, opts: { json?: boolean; timeout?: string; sanitize?: string; wat: string[] }) => {
+    .action(async (target: string, raw: Record<string, unknown>) => {
+      const opts = flagValues(TEST_OPTIONS, raw);
       const report = await testPlugin(target, {
-        timeoutMs: timeoutMs(opts, 10),
-        sanitize: parseSanitizer(opts.sanitize),
+        timeoutMs: opts.timeout ?? 0, // 0: no limit (undefined would mean the default)
+        sanitize: opts.sanitize as Sanitizer | undefined,
         wat: opts.wat,
         progress: !opts.json && Boolean(process.stderr.isTTY),
         onFinding: opts.json ? undefined : (f) => process.stdout.write(formatFinding(f) + '\n'),

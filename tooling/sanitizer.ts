@@ -1,6 +1,6 @@
 /**
  * AddressSanitizer, for `build --sanitize address` and `test --sanitize address` (one owner): the
- * accepted values, the compile flags of the build, and the runtime a host not built with ASan
+ * accepted values (checked by the options schema), the compile flags of the build, and the runtime a host not built with ASan
  * must preload to load the instrumented plug-in.
  */
 import { spawnSync } from 'node:child_process';
@@ -9,13 +9,6 @@ import { ToolError } from './errors.js';
 
 export const SANITIZERS = ['address'] as const;
 export type Sanitizer = (typeof SANITIZERS)[number];
-
-/** Checks a `--sanitize` value. */
-export function parseSanitizer(value: string | undefined): Sanitizer | undefined {
-  if (value === undefined) return undefined;
-  if ((SANITIZERS as readonly string[]).includes(value)) return value as Sanitizer;
-  throw new ToolError('E_USAGE', `--sanitize ${value}: unknown sanitizer`, { hint: `the supported value is: ${SANITIZERS.join(', ')}` });
-}
 
 // Frame pointers and -g give reports with file:line; -O1 keeps the instrumented code fast enough.
 const ASAN_FLAGS = '-fsanitize=address -fno-omit-frame-pointer -g -O1';
