@@ -7,7 +7,9 @@ import { defineConfig } from 'vitest/config';
 // installed libwasmedge) reaches the kit. HOME is a fresh empty directory; the tool caches that live
 // under the real one (cargo, rustup, npm) are named explicitly so offline builds keep working.
 const realHome = os.homedir();
-const testHome = fs.mkdtempSync(path.join(os.tmpdir(), 'wpk-test-home-'));
+// One fixed, empty directory (nothing the kit reads is ever put there), so runs leave nothing behind.
+const testHome = path.join(os.tmpdir(), 'wpk-test-home');
+fs.mkdirSync(testHome, { recursive: true });
 
 export default defineConfig({
   test: {
