@@ -26,7 +26,22 @@ export function staleOutputs(root = ROOT): string[] {
   return stale;
 }
 
+/** Compiled files whose source is gone (a moved or deleted .ts): they would still run and be published. */
+export function orphanOutputs(root = ROOT): string[] {
+  const orphans: string[] = [];
+  for (const dir of SOURCE_DIRS) {
+    const out = path.join(root, 'dist', dir);
+    if (!fs.existsSync(out)) continue;
+    for (const rel of fs.readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+      const m = /^(.*)\.(js|d\.ts|js\.map|d\.ts\.map)$/.exec(rel);
+      if (m && !fs.existsSync(path.join(root, dir, `${m[1]}.ts`))) orphans.push(path.join('dist', dir, rel));
+    }
+  }
+  return orphans;
+}
+
 export default function setup(): void {
+  for (const f of orphanOutputs()) fs.rmSync(path.join(ROOT, f));
   const stale = staleOutputs();
   if (stale.length === 0) return;
   console.warn(`dist/ is older than ${stale.length} source file(s) (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}): compiling`);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { defaultPluginPaths } from '../runtime/search-paths.js';
-import { staleOutputs } from './global-setup.js';
+import { orphanOutputs, staleOutputs } from './global-setup.js';
 import { REPO_ROOT } from './helpers/cbuild.js';
 import { cli } from './helpers/cli.js';
 
@@ -18,8 +18,9 @@ test('the kit sees no plug-in search path and no WasmEdge installation from the 
   expect(JSON.parse(r.stdout).searched).toEqual([]);
 });
 
-test('dist/ is not older than any source, so the CLI tests run today\'s code', () => {
+test('dist/ is not older than any source and has nothing without a source, so the CLI tests run today\'s code', () => {
   expect(staleOutputs()).toEqual([]);
+  expect(orphanOutputs()).toEqual([]);
   // The check itself notices a source newer than its output.
   const src = path.join(REPO_ROOT, 'cli', 'main.ts');
   const out = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
