@@ -12,13 +12,13 @@ import { describeStage, runIsolated } from '../isolation/parent.js';
 import type { CallSummary, Finding, FunctionRef } from './conformance.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
-import { hasAsan } from '../sanitizer.js';
+import { hasAsan, sanitizerEnv, type Sanitizer } from '../sanitizer.js';
 import { DEFAULT_TIMEOUT_S } from '../options/commands.js';
 
 export interface TestOptions {
   /** Per-stage limit: a child that makes no progress for this long is killed (default 10 s). */
   timeoutMs?: number;
-  sanitize?: 'address';
+  sanitize?: Sanitizer;
   /** Called as each finding is known (for streaming output). */
   onFinding?: (f: Finding) => void;
   /** Build progress on stderr. */
@@ -30,7 +30,7 @@ export interface TestOptions {
 export interface TestReport {
   target: string;
   library: string;
-  sanitize?: 'address';
+  sanitize?: Sanitizer;
   ok: boolean;
   summary: { pass: number; fail: number; warn: number; skip: number };
   findings: Finding[];
@@ -41,48 +41,6 @@ function isProject(dir: string): boolean {
   return ['CMakeLists.txt', 'Cargo.toml', 'wasmedge-plugin.json'].some((f) => existsSync(join(dir, f)));
 }
 
-/** The AddressSanitizer runtime to preload into the child (the plug-in's ASan calls need it first). */
-export function asanRuntime(): string {
-  const r = spawnSync('gcc', ['-print-file-name=libasan.so'], { encoding: 'utf8' });
-  const path = r.stdout?.trim();
-  if (r.status !== 0 || !path || !path.startsWith('/') || !existsSync(path)) {
-    throw new ToolError('E_TOOL_MISSING', 'the AddressSanitizer runtime (libasan.so) was not found', { hint: 'Install it with `sudo apt-get install libasan8` (or the libasan of your gcc); `wasmedge-plugin doctor` checks it.' });
-  }
-  return path;
-}
-
-export function sanitizerEnv(): Record<string, string> {
-  return {
-    LD_PRELOAD: [asanRuntime(), process.env.LD_PRELOAD].filter(Boolean).join(' '),
-    // Node itself leaks by design at exit and V8 handles its own SEGVs (wasm bounds checks).
-    ASAN_OPTIONS: 'detect_leaks=0:allow_user_segv_handler=1:handle_segv=0:verify_asan_link_order=0:print_summary=1',
-  };
-}
-
-/** A C/C++ project built with -fsanitize=address into build/asan (plain CMake: its own tree). */
-function buildSanitized(dir: string): string {
-  if (existsSync(join(dir, 'Cargo.toml')) && !existsSync(join(dir, 'CMakeLists.txt'))) {
-    throw new ToolError('E_USAGE', '--sanitize address supports C and C++ projects (Rust needs a nightly toolchain for -Zsanitizer)', { hint: 'Run `wasmedge-plugin test` without --sanitize for Rust projects.' });
-  }
-  const out = join(dir, 'build', 'asan');
-  const flags = '-fsanitize=address -fno-omit-frame-pointer -g -O1';
-  const steps = [
-    ['cmake', '-S', dir, '-B', out, '-DCMAKE_BUILD_TYPE=Debug', `-DCMAKE_C_FLAGS=${flags}`, `-DCMAKE_CXX_FLAGS=${flags}`, '-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address'],
-    ['cmake', '--build', out, '--parallel', '2'],
-  ];
-  for (const s of steps) {
-    const r = spawnSync(s[0], s.slice(1), { encoding: 'utf8' });
-    if (r.error) throw new ToolError('E_TOOL_MISSING', `cannot run ${s[0]}: ${r.error.message}`);
-    if (r.status !== 0) {
-      const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-20).map((l) => `    ${l}`).join('\n');
-      throw new ToolError('E_BUILD_FAILED', `${s.slice(0, 2).join(' ')} (AddressSanitizer build) failed:\n${tail}`, { path: dir });
-    }
-  }
-  const libs = readdirSync(out).filter((f) => f.endsWith('.so') && !f.startsWith('libwasmedge'));
-  if (libs.length !== 1) throw new ToolError('E_BUILD_FAILED', `expected one plug-in library in ${out}, found ${libs.length ? libs.join(', ') : 'none'}`, { path: out });
-  return join(out, libs[0]);
-}
-
 async function resolveLibrary(target: string, o: TestOptions): Promise<string> {
   const abs = resolve(target);
   if (!existsSync(abs)) throw new ToolError('E_NOT_FOUND', `no such file or directory: ${target}`, { path: abs });
@@ -90,9 +48,8 @@ async function resolveLibrary(target: string, o: TestOptions): Promise<string> {
   if (!isProject(abs)) {
     throw new ToolError('E_NOT_A_PROJECT', `${abs} is not a plug-in project (no CMakeLists.txt or Cargo.toml)`, { path: abs, hint: 'Give a project directory or the plug-in library (.so) itself.' });
   }
-  if (o.sanitize) return buildSanitized(abs);
   const { buildProject } = await import('../build.js');
-  return (await buildProject({ dir: abs, progress: o.progress })).artifact;
+  return (await buildProject({ dir: abs, progress: o.progress, sanitize: o.sanitize })).artifact;
 }
 
 /** Parses an AddressSanitizer report out of a stderr tail: kind, access, and the first plug-in frame. */

@@ -77,7 +77,7 @@ export function callFunction(pluginPath: string, target: string, rawArgs: string
     const fn = mod.function(fnName);
     if (rawArgs.length !== fn.params.length) {
       throw new ToolError('E_ARGUMENTS', `${moduleName}.${fnName}${formatSignature(fn)} takes ${fn.params.length} argument(s), got ${rawArgs.length}`, {
-        hint: fn.params.includes('i32') ? 'pass @N for a pointer to a fresh N-byte buffer' : undefined,
+        hint: `usage: wasmedge-plugin call ${pluginPath} ${target}${fn.params.map((t) => ` <${t}>`).join('')}`,
       });
     }
     const args = rawArgs.map((a, i) => parseArgument(a, fn.params[i], i, (n) => mod!.scratchBuffer(n)));
