@@ -182,6 +182,17 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   }
   if (dir && wats.length === 0) add({ check: 'wat', status: 'skip', message: 'no test/*.wat files in the project' });
 
+  // 4. Reproducers saved by `wasmedge-plugin fuzz` (fuzz/findings/*.json): each must stop crashing.
+  const { findingFiles, replayFinding } = await import('../fuzz/findings.js');
+  for (const file of dir ? findingFiles(dir) : []) {
+    const f = await replayFinding(file, library, iso);
+    if (!f.error) add(f);
+    else {
+      const c = crashFinding('fuzz', f.error, sanitized, { file: f.file, module: f.module, function: f.function });
+      add({ ...c, message: `${f.file}: ${c.message}` });
+    }
+  }
+
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const f of findings) summary[f.status]++;
   return { target: resolve(target), library, sanitize: o.sanitize, ok: summary.fail === 0, summary, findings };
