@@ -54,6 +54,8 @@ describe('npm run bench -- --json --quick', () => {
     expect(report.goals.addVsKoffi.goal).toBe(1.25);
     expect(report.goals.inspectVsNode.goal).toBe(1.3);
     expect(report.scaffoldSeconds.c).toSatisfy(positive);
+    expect(report.fuzzTimeToFindS, 'the planted bug is found').toSatisfy(positive);
+    expect(report.fuzzTimeToFindS as number).toBeLessThan(60);
     expect(report.scaffoldSeconds.cpp).toSatisfy(positive);
     if (hasCargo()) {
       expect(report.scaffoldSeconds.rust).toSatisfy(positive);
