@@ -6,6 +6,7 @@ import { timeoutMs } from './isolation-flags.js';
 import { collect } from './isolation-flags.js';
 import { colour, printJson } from './output.js';
 import { ToolError } from '../tooling/errors.js';
+import { formatCoverage } from './coverage-format.js';
 
 // Findings go to stdout: colour when stdout is a terminal.
 const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };
@@ -33,7 +34,8 @@ export function register(program: Command): void {
     .option('--timeout <seconds>', 'kill a check that makes no progress for this long (default: 10)')
     .option('--wat <file>', 'also check the expectations of this .wat file (repeatable)', collect, [])
     .option('--sanitize <kind>', 'build with AddressSanitizer and run the plug-in under it (kind: address)')
-    .action(async (target: string, opts: { json?: boolean; timeout?: string; sanitize?: string; wat: string[] }) => {
+    .option('--coverage', 'build a C/C++ project with gcc --coverage, print line/branch coverage of its own sources, write coverage/lcov.info')
+    .action(async (target: string, opts: { json?: boolean; timeout?: string; sanitize?: string; wat: string[]; coverage?: boolean }) => {
       if (opts.sanitize !== undefined && opts.sanitize !== 'address') {
         throw new ToolError('E_USAGE', `--sanitize ${opts.sanitize}: unknown sanitizer`, { hint: 'the supported value is: address' });
       }
@@ -41,11 +43,15 @@ export function register(program: Command): void {
         timeoutMs: timeoutMs(opts, 10),
         sanitize: opts.sanitize as 'address' | undefined,
         wat: opts.wat,
+        coverage: opts.coverage,
         progress: !opts.json && Boolean(process.stderr.isTTY),
         onFinding: opts.json ? undefined : (f) => process.stdout.write(formatFinding(f) + '\n'),
       });
       if (opts.json) printJson(report);
-      else process.stdout.write(formatSummary(report) + '\n');
+      else {
+        if (report.coverage) process.stdout.write(formatCoverage(report.coverage, out) + '\n');
+        process.stdout.write(formatSummary(report) + '\n');
+      }
       process.exitCode = report.ok ? 0 : 1;
     });
 }

@@ -18,6 +18,7 @@ export const TOOL_ERROR_CODES = {
   E_TARGET_EXISTS: { summary: '`new` was pointed at a directory that is not empty (or a file), without --force.', hint: 'Choose a new or empty directory, or pass --force to overwrite the generated files.' },
   E_TOOL_MISSING: { summary: 'A build tool (cmake, a C/C++ compiler, cargo) is not installed or not on PATH.', hint: 'Install it (e.g. `sudo apt-get install cmake g++`, or Rust through https://rustup.rs); `wasmedge-plugin doctor` lists what is missing.' },
   E_BUILD_FAILED: { summary: 'Configuring or compiling the plug-in project failed.', hint: 'Fix the first compiler error shown; rerun with --debug for a debug build.' },
+  E_COVERAGE_UNAVAILABLE: { summary: '`test --coverage` cannot measure this project: Rust plug-ins, a library instead of a project, or gcov failed.', hint: 'Give a C or C++ project directory; gcov (part of gcc) must be installed.' },
   E_NOT_A_PROJECT: { summary: '`build` found neither CMakeLists.txt nor Cargo.toml in the directory.', hint: 'Run it in a project made by `wasmedge-plugin new`, or pass the project directory.', exit: 2 },
   // ---- template packs and add function ------------------------------------------------------------
   E_TEMPLATE_NOT_FOUND: { summary: '`new --template` names no built-in or installed pack, and no such directory or tarball exists.', hint: 'Install the pack (npm install wasmedge-plugin-template-<name>) or give its directory or .tgz; `wasmedge-plugin templates list` shows what is found.', exit: 2 },

@@ -12,6 +12,7 @@ import { describeStage, runIsolated } from '../isolation/parent.js';
 import type { CallSummary, Finding, FunctionRef } from './conformance.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
+import type { CoverageSummary } from '../coverage/report.js';
 
 export interface TestOptions {
   /** Per-stage limit: a child that makes no progress for this long is killed (default 10 s). */
@@ -23,6 +24,8 @@ export interface TestOptions {
   progress?: boolean;
   /** More .wat files with expectations, besides a project's test/*.wat. */
   wat?: string[];
+  /** Build with gcc --coverage and report line/branch coverage (C/C++ projects; tooling/coverage). */
+  coverage?: boolean;
 }
 
 export interface TestReport {
@@ -32,6 +35,7 @@ export interface TestReport {
   ok: boolean;
   summary: { pass: number; fail: number; warn: number; skip: number };
   findings: Finding[];
+  coverage?: CoverageSummary;
 }
 
 
@@ -119,7 +123,9 @@ function crashFinding(check: string, e: unknown, sanitized: boolean, extra: Part
 }
 
 export async function testPlugin(target: string, o: TestOptions = {}): Promise<TestReport> {
-  const library = await resolveLibrary(target, o);
+  if (o.coverage && o.sanitize) throw new ToolError('E_USAGE', '--coverage and --sanitize cannot be combined', { hint: 'Run them one after the other.' });
+  const coverage = o.coverage ? (await import('../coverage/coverage.js')).prepareCoverage(target) : undefined;
+  const library = coverage?.library ?? await resolveLibrary(target, o);
   const findings: Finding[] = [];
   const add = (f: Finding) => { findings.push(f); o.onFinding?.(f); };
   const env = o.sanitize ? sanitizerEnv() : undefined;
@@ -195,7 +201,8 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
 
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const f of findings) summary[f.status]++;
-  return { target: resolve(target), library, sanitize: o.sanitize, ok: summary.fail === 0, summary, findings };
+  const covered = coverage ? (await import('../coverage/coverage.js')).finishCoverage(coverage) : undefined;
+  return { target: resolve(target), library, sanitize: o.sanitize, ok: summary.fail === 0, summary, findings, ...(covered ? { coverage: covered } : {}) };
 }
 
 /** Whether the library was built with AddressSanitizer (it references __asan_init). */
