@@ -1,6 +1,6 @@
 /**
  * `test --coverage`: the coverage build before the run, the figures and coverage/lcov.info after it.
- * docs/coverage.md.
+ * docs/inner-loop.md.
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

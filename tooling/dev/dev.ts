@@ -2,6 +2,7 @@
  * `wasmedge-plugin dev`: watch → (debounce) → build → test (or run a program) → one status block,
  * forever. Every step is a child process group (step.ts): a build error, a crashing plug-in or a
  * hang ends that cycle, never the loop; a change during a cycle cancels it and starts a new one.
+ * docs/inner-loop.md.
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
