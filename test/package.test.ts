@@ -24,7 +24,8 @@ afterAll(() => removeDir(tmp));
 it('ships what a user needs and nothing from the work tree', () => {
   const root = path.join(app, 'node_modules', 'wasmedge-plugin-kit');
   for (const f of ['dist/runtime/index.js', 'dist/cli/main.js', 'sdk/include/wasmedge/wasmedge.h', 'sdk/link/libwasmedge.map',
-    'sdk/cpp/wasmedge/plugin.hpp', 'sdk/rust/Cargo.toml', 'templates/c/CMakeLists.txt.hbs', 'build/Release/libwasmedge.so']) {
+    'sdk/cpp/wasmedge/plugin.hpp', 'sdk/rust/Cargo.toml', 'templates/c/CMakeLists.txt.hbs', 'build/Release/libwasmedge.so',
+    'tooling/fuzz/harness/wpk_fuzz.c']) {
     expect(() => readFileSync(path.join(root, f)), f).not.toThrow();
   }
   expect(() => readFileSync(path.join(root, 'test', 'runtime.test.ts'))).toThrow();
