@@ -101,6 +101,17 @@ export async function minimise(t: HarnessTarget, fn: FunctionRef, input: Uint8Ar
 
 export interface Described { call?: DecodedCall; reproduced: boolean; summary: string; stack: string[]; report: string }
 
+/** Where the faulting address lies relative to guest memory, when it is near it. */
+function guestOffset(stderr: string, call: DecodedCall | undefined): string {
+  const base = /^WPK_FUZZ_MEMORY_BASE (0x[0-9a-f]+)$/m.exec(stderr)?.[1];
+  const address = /(?:on unknown address|on address) (0x[0-9a-f]+)/.exec(stderr)?.[1];
+  if (!base || !address || !call) return '';
+  const offset = Number(BigInt(address) - BigInt(base));
+  if (offset < -4096 || offset > call.memoryBytes + 4096) return '';
+  if (offset >= call.memoryBytes) return ` at guest memory offset ${offset}, ${offset - call.memoryBytes + 1} byte(s) past its end (${call.memoryBytes} bytes)`;
+  return ` at guest memory offset ${offset}`;
+}
+
 /** Runs one input through the harness: the decoded call, whether it failed, and the report. */
 export async function describe(t: HarnessTarget, fn: FunctionRef, input: Uint8Array, timeoutS: number): Promise<Described> {
   const dir = mkdtempSync(join(tmpdir(), 'wpk-fuzz-run-'));
@@ -112,7 +123,7 @@ export async function describe(t: HarnessTarget, fn: FunctionRef, input: Uint8Ar
     const call = line ? (JSON.parse(line) as DecodedCall) : undefined;
     const error = /==\d+==\s*ERROR: (.*)|ERROR: (libFuzzer: .*)/.exec(r.stderr);
     const cause = /The signal is caused by a (\w+) memory access|(READ|WRITE) of size \d+[^\n]*/.exec(r.stderr)?.[0];
-    const summary = error ? `${(error[1] ?? error[2]).replace(/ \(pc 0x.*$/, '').replace(/ on unknown address 0x[0-9a-f]+/, '')}${cause ? `; ${cause.replace('The signal is caused by a ', '')}` : ''}` : '';
+    const summary = error ? `${(error[1] ?? error[2]).replace(/ \(pc 0x.*$/, '').replace(/ on unknown address 0x[0-9a-f]+/, '')}${cause ? `; ${cause.replace('The signal is caused by a ', '')}` : ''}${guestOffset(r.stderr, call)}` : '';
     const stack = [...r.stderr.matchAll(/^\s*#\d+ 0x[0-9a-f]+ in (\S+) (\/\S+:\d+)(?::\d+)?/gm)]
       .map((m) => `${m[1]} ${m[2]}`)
       .filter((f) => !/^(LLVMFuzzerTestOneInput|fuzzer::|main |__libc)/.test(f));

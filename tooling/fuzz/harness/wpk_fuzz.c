@@ -176,6 +176,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   if (Copy) memcpy(Memory + At, Rest, Copy);
 
   if (Describe) {
+    fprintf(stderr, "WPK_FUZZ_MEMORY_BASE %p\n", (void *)Memory);
     fprintf(stderr, "WPK_FUZZ_CALL {\"params\":[");
     for (uint32_t I = 0; I < ParamCount; I++) fprintf(stderr, "%s\"%s\"", I ? "," : "", type_name(ParamKind[I]));
     fprintf(stderr, "],\"args\":[");
