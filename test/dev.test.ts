@@ -111,3 +111,21 @@ describe('dev on a generated C project', () => {
     expect(marked()).toEqual([]);
   });
 });
+
+describe('dev --run', () => {
+  test('runs the program after each build and shows its output; SIGTERM ends it', async () => {
+    output = '';
+    dev = spawn(process.execPath, [BIN, 'dev', dir, '--run', path.join(dir, 'test', 'get_string.wat')], { env: { ...process.env, NO_COLOR: '1', WPK_DEV_TEST_MARK: MARK }, stdio: ['ignore', 'pipe', 'pipe'] });
+    dev.stdout!.on('data', (d) => { output += d; });
+    dev.stderr!.on('data', (d) => { output += d; });
+    const block = await waitFor(/run\s+exit 0/, 0, 120_000);
+    expect(block).toContain('hello');
+    expect(block).not.toMatch(/^test/m);
+    const exited = new Promise<number | null>((r) => dev.once('exit', (code) => r(code)));
+    dev.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('dev stopped (SIGTERM)');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(marked()).toEqual([]);
+  });
+});
