@@ -6,6 +6,8 @@ import { fuzzPlugin, type FuzzFunctionResult, type FuzzMode } from '../tooling/f
 import { describeCall } from '../tooling/fuzz/reproducer.js';
 import { killFuzzers } from '../tooling/fuzz/libfuzzer.js';
 import { colour, printJson } from './output.js';
+import { addOptions, flagValues } from './flags.js';
+import { FUZZ_OPTIONS } from '../tooling/options/commands.js';
 
 function count(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -28,24 +30,16 @@ function formatResult(r: FuzzFunctionResult): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command('fuzz')
+  addOptions(program.command('fuzz'), FUZZ_OPTIONS)
     .description('coverage-guided fuzzing of host functions (libFuzzer + AddressSanitizer; seeded random calls without clang\'s fuzzer runtime); findings go to fuzz/findings/')
     .argument('[target]', 'project directory (rebuilt instrumented into build/fuzz) or plug-in library', '.')
-    .option('--function <module.name>', 'fuzz only this host function (default: every one)')
-    .option('--time <seconds>', 'time budget per function (default: 60)')
-    .option('--runs <n>', 'input budget per function')
-    .option('--seed <n>', 'random seed (default: libFuzzer picks one; random mode: 1)')
-    .option('--jobs <n>', 'libFuzzer worker processes (default: 1)')
-    .option('--timeout <seconds>', 'an input that runs longer is a finding (default: 5)')
-    .option('--random', 'use the seeded random mode even when libFuzzer is available')
-    .option('--replay <file>', 'run a saved reproducer against the target instead of fuzzing')
-    .option('--json', 'print one JSON document')
-    .action(async (target: string, opts: { function?: string; time?: string; runs?: string; seed?: string; jobs?: string; timeout?: string; random?: boolean; replay?: string; json?: boolean }) => {
+    .action(async (target: string, raw: Record<string, unknown>) => {
+      const opts = flagValues(FUZZ_OPTIONS, raw);
       const stop = () => { killFuzzers(); process.exit(130); };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      const timeoutS = count('--timeout', opts.timeout, 1);
+      // Whole seconds (libFuzzer's -timeout); 0 = no limit.
+      const timeoutS = opts.timeout === undefined ? 0 : Math.max(1, Math.ceil(opts.timeout / 1000));
       if (opts.replay) {
         const { replayReproducer } = await import('../tooling/fuzz/replay.js');
         const r = await replayReproducer(opts.replay, target, { timeoutS, progress: !opts.json && Boolean(process.stderr.isTTY) });

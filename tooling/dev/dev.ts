@@ -19,7 +19,7 @@ export interface DevOptions {
   /** Build only. */
   test?: boolean;
   debounceMs?: number;
-  /** Per-stage limit passed to `test --timeout` (seconds). */
+  /** Per-stage limit passed to `test --timeout` (seconds; 0 = none; default: test's own). */
   timeoutS?: number;
   /** A whole step taking longer than this is killed as a hang (seconds). */
   stepLimitS?: number;
@@ -81,7 +81,7 @@ export function startDev(target: string, o: DevOptions): DevSession {
       if (!r) return;
       outcome.run = { file: runFile, code: r.code, output: `${r.stdout}${r.stderr}`, seconds: r.seconds, ...(r.killed ? { killed: r.killed } : {}) };
     } else if (o.test !== false) {
-      const t = await step(gen, ['test', dir, '--json', ...(o.timeoutS ? ['--timeout', String(o.timeoutS)] : [])]);
+      const t = await step(gen, ['test', dir, '--json', ...(o.timeoutS !== undefined ? ['--timeout', String(o.timeoutS)] : [])]);
       if (!t) return;
       let report: TestReport | undefined;
       try {
