@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --json] [-- --quick] [-- --only calls,load,scale,scaffold]`: host-call overhead,
- * load and inspect latency, and scaffold-to-green time. Prints a table (or one JSON document) and
+ * load and inspect latency, scaffold-to-green time and fuzzing time-to-find. Prints a table (or one JSON document) and
  * exits 0; goals are reported, not enforced (timings on a shared machine are noisy).
  */
 import { cpus, loadavg } from 'node:os';
@@ -8,9 +8,10 @@ import { buildFixtures } from './fixtures.js';
 import { benchHostCalls, type HostCallResult } from './host-calls.js';
 import { benchLoad, benchScaling, type LoadResultFigures, type ScalingFigures } from './load.js';
 import { benchScaffold, type ScaffoldFigures } from './scaffold.js';
+import { benchFuzz, type FuzzFigures } from './fuzz.js';
 import { round } from './timing.js';
 
-const SECTIONS = ['calls', 'load', 'scale', 'scaffold'] as const;
+const SECTIONS = ['calls', 'load', 'scale', 'scaffold', 'fuzz'] as const;
 type Section = (typeof SECTIONS)[number];
 
 export const GOALS = { addVsKoffi: 1.25, inspectVsNode: 1.3 };
@@ -34,14 +35,14 @@ function parseArgs(argv: string[]): Options {
       if (bad.length || !picked.length) throw new Error(`--only takes a list of ${SECTIONS.join(', ')}; got '${list}'`);
       o.only = new Set(picked as Section[]);
     } else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench -- [--json] [--quick] [--only calls,load,scale,scaffold]\n');
+      process.stdout.write('usage: npm run bench -- [--json] [--quick] [--only calls,load,scale,scaffold,fuzz]\n');
       process.exit(0);
     } else throw new Error(`unknown argument '${a}' (try --help)`);
   }
   return o;
 }
 
-export interface BenchReport extends Partial<HostCallResult>, Partial<LoadResultFigures> {
+export interface BenchReport extends Partial<HostCallResult>, Partial<LoadResultFigures>, Partial<FuzzFigures> {
   quick: boolean;
   machine: { node: string; cpus: number; cpuModel: string; loadAverage: number[] };
   manyFunctions?: ScalingFigures;
@@ -90,6 +91,10 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
     report.scaffoldSeconds = s.seconds;
     report.scaffoldSkipped = s.skipped;
     report.scaffoldSteps = s.steps;
+  }
+  if (o.only.has('fuzz')) {
+    progress(o, 'fuzz: time to find the planted off-by-one (test/fixtures/fuzz/planted)');
+    Object.assign(report, await benchFuzz());
   }
   for (const [k, goal] of Object.entries(GOALS) as Array<[keyof typeof GOALS, number]>) {
     const value = report[k] ?? null;
@@ -146,6 +151,7 @@ export function formatTable(r: BenchReport): string {
       add(`scaffold → build → smoke: ${k === 'rustWarm' ? 'rust (warm target dir)' : k}`, v, 's', note);
     }
   }
+  add(`fuzz: time to find a planted off-by-one (${r.fuzzMode ?? ''})`, r.fuzzTimeToFindS, 's', r.fuzzTotalS !== undefined ? `whole command ${r.fuzzTotalS} s (instrumented build included)` : '');
   const w0 = Math.max(...rows.map((x) => x[0].length));
   const w1 = Math.max(...rows.map((x) => x[1].length));
   const lines = rows.map(([a, b, c]) => `${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`.trimEnd());

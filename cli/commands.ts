@@ -13,6 +13,8 @@ export const commands: Record<string, () => CommandModule> = {
   call: () => import('./call.js'),
   run: () => import('./run.js'),
   test: () => import('./test.js'),
+  dev: () => import('./dev.js'),
+  fuzz: () => import('./fuzz.js'),
   templates: () => import('./templates.js'),
   add: () => import('./add.js'),
   doctor: () => import('./doctor.js'),

@@ -6,6 +6,7 @@ import { addOptions, flagValues } from './flags.js';
 import { TEST_OPTIONS } from '../tooling/options/commands.js';
 import { colour, printJson } from './output.js';
 import type { Sanitizer } from '../tooling/sanitizer.js';
+import { formatCoverage } from './coverage-format.js';
 
 // Printed on stdout: `colour` is decided for stdout (terminal, NO_COLOR, FORCE_COLOR).
 const out = colour;
@@ -34,11 +35,15 @@ export function register(program: Command): void {
         timeoutMs: opts.timeout ?? 0, // 0: no limit (undefined would mean the default)
         sanitize: opts.sanitize as Sanitizer | undefined,
         wat: opts.wat,
+        coverage: opts.coverage,
         progress: !opts.json && Boolean(process.stderr.isTTY),
         onFinding: opts.json ? undefined : (f) => process.stdout.write(formatFinding(f) + '\n'),
       });
       if (opts.json) printJson(report);
-      else process.stdout.write(formatSummary(report) + '\n');
+      else {
+        if (report.coverage) process.stdout.write(formatCoverage(report.coverage, out) + '\n');
+        process.stdout.write(formatSummary(report) + '\n');
+      }
       process.exitCode = report.ok ? 0 : 1;
     });
 }

@@ -52,6 +52,8 @@ describe('npm run bench -- --json --quick', () => {
       expect(g.met, name).toBe(g.value <= g.goal);
     }
     expect(report.scaffoldSeconds.c).toSatisfy(positive);
+    expect(report.fuzzTimeToFindS, 'the planted bug is found').toSatisfy(positive);
+    expect(report.fuzzTimeToFindS as number).toBeLessThan(60);
     expect(report.scaffoldSeconds.cpp).toSatisfy(positive);
     if (HAS_CARGO) {
       expect(report.scaffoldSeconds.rust).toSatisfy(positive);

@@ -47,7 +47,7 @@ it('installs globally under the strict install-script policy with what the READM
 
 it('ships what a user needs, a LICENSE and a repository, and nothing from the work tree', () => {
   for (const f of ['dist/runtime/index.js', 'dist/cli/main.js', 'sdk/include/wasmedge/wasmedge.h', 'sdk/link/libwasmedge.map',
-    'sdk/cpp/wasmedge/plugin.hpp', 'sdk/rust/Cargo.toml', 'templates/c/CMakeLists.txt.hbs', 'LICENSE']) {
+    'sdk/cpp/wasmedge/plugin.hpp', 'sdk/rust/Cargo.toml', 'templates/c/CMakeLists.txt.hbs', 'LICENSE', 'tooling/fuzz/harness/wpk_fuzz.c']) {
     expect(existsSync(path.join(installed, f)), f).toBe(true);
   }
   expect(existsSync(path.join(installed, 'test', 'runtime.test.ts'))).toBe(false);

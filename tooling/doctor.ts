@@ -9,6 +9,7 @@ import { isKitError } from '../runtime/errors.js';
 import { loadShim } from '../runtime/native/binding.js';
 import { shimPath, packageRoot } from '../runtime/paths.js';
 import { defaultPluginPaths, envPluginPaths, pluginCandidates } from '../runtime/search-paths.js';
+import { fuzzToolchain, FUZZ_INSTALL_HINT } from './fuzz/toolchain.js';
 
 export type CheckStatus = 'ok' | 'missing' | 'warn';
 
@@ -82,6 +83,13 @@ function asanCheck(): DoctorCheck {
   return { ...base, status: 'warn', detail: 'the AddressSanitizer runtime was not found', fix: 'sudo apt-get install libasan8   (or the libasan matching your gcc)' };
 }
 
+function libFuzzerCheck(): DoctorCheck {
+  const base = { name: 'libfuzzer', neededFor: 'fuzz (coverage-guided; without it fuzz uses a seeded random mode)', required: false };
+  const tc = fuzzToolchain();
+  if (tc) return { ...base, status: 'ok', detail: `${tc.cc} -fsanitize=fuzzer,address links`, path: version(tc.cc)?.path };
+  return { ...base, status: 'warn', detail: 'no clang with the libFuzzer and AddressSanitizer runtimes', fix: FUZZ_INSTALL_HINT.replace(/^Install clang and its runtimes: /, '').replace(/`/g, '') };
+}
+
 function wasmedgeCheck(): DoctorCheck {
   const home = join(process.env.HOME ?? '', '.wasmedge', 'bin', 'wasmedge');
   const v = version('wasmedge') ?? (existsSync(home) ? version(home) : undefined);
@@ -115,6 +123,8 @@ export function diagnose(): DoctorReport {
     tool('cargo', 'cargo', 'build (Rust plug-ins)', 'curl --proto =https --tlsv1.2 -sSf https://sh.rustup.rs | sh'),
     tool('rustc', 'rustc', 'build (Rust plug-ins)', 'curl --proto =https --tlsv1.2 -sSf https://sh.rustup.rs | sh'),
     asanCheck(),
+    tool('gcov', 'gcov', 'test --coverage (C/C++)', 'sudo apt-get install gcc   (gcov comes with it)'),
+    libFuzzerCheck(),
     wasmedgeCheck(),
   ];
   return { ok: checks.every((c) => c.status === 'ok' || !c.required), checks, searchPaths: searchPaths() };

@@ -13,6 +13,7 @@ import type { CallSummary, Finding, FunctionRef } from './conformance.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
 import { hasAsan, sanitizerEnv, type Sanitizer } from '../sanitizer.js';
+import type { CoverageSummary } from '../coverage/report.js';
 import { DEFAULT_TIMEOUT_S } from '../options/commands.js';
 
 export interface TestOptions {
@@ -25,6 +26,8 @@ export interface TestOptions {
   progress?: boolean;
   /** More .wat files with expectations, besides a project's test/*.wat. */
   wat?: string[];
+  /** Build with gcc --coverage and report line/branch coverage (C/C++ projects; tooling/coverage). */
+  coverage?: boolean;
 }
 
 export interface TestReport {
@@ -34,6 +37,7 @@ export interface TestReport {
   ok: boolean;
   summary: { pass: number; fail: number; warn: number; skip: number };
   findings: Finding[];
+  coverage?: CoverageSummary;
 }
 
 
@@ -78,7 +82,9 @@ function crashFinding(check: string, e: unknown, sanitized: boolean, extra: Part
 }
 
 export async function testPlugin(target: string, o: TestOptions = {}): Promise<TestReport> {
-  const library = await resolveLibrary(target, o);
+  if (o.coverage && o.sanitize) throw new ToolError('E_USAGE', '--coverage and --sanitize cannot be combined', { hint: 'Run them one after the other.' });
+  const coverage = o.coverage ? (await import('../coverage/coverage.js')).prepareCoverage(target) : undefined;
+  const library = coverage?.library ?? await resolveLibrary(target, o);
   const findings: Finding[] = [];
   const add = (f: Finding) => { findings.push(f); o.onFinding?.(f); };
   const env = o.sanitize ? sanitizerEnv() : undefined;
@@ -149,7 +155,19 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   }
   if (dir && wats.length === 0) add({ check: 'wat', status: 'skip', message: 'no test/*.wat files in the project' });
 
+  // 4. Reproducers saved by `wasmedge-plugin fuzz` (fuzz/findings/*.json): each must stop crashing.
+  const { findingFiles, replayFinding } = await import('../fuzz/findings.js');
+  for (const file of dir ? findingFiles(dir) : []) {
+    const f = await replayFinding(file, library, iso);
+    if (!f.error) add(f);
+    else {
+      const c = crashFinding('fuzz', f.error, sanitized, { file: f.file, module: f.module, function: f.function });
+      add({ ...c, message: `${f.file}: ${c.message}` });
+    }
+  }
+
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const f of findings) summary[f.status]++;
-  return { target: resolve(target), library, sanitize: o.sanitize, ok: summary.fail === 0, summary, findings };
+  const covered = coverage ? (await import('../coverage/coverage.js')).finishCoverage(coverage) : undefined;
+  return { target: resolve(target), library, sanitize: o.sanitize, ok: summary.fail === 0, summary, findings, ...(covered ? { coverage: covered } : {}) };
 }

@@ -10,6 +10,9 @@ export const TASKS = {
   abiChecks: () => import('../check/conformance.js').then((m) => m.abiChecks),
   callFunctions: () => import('../check/conformance.js').then((m) => m.callFunctions),
   watTest: () => import('../check/wat-expectations.js').then((m) => m.runWatTest),
+  fuzzList: () => import('../fuzz/replay-call.js').then((m) => m.listFunctions),
+  fuzzRandom: () => import('../fuzz/replay-call.js').then((m) => m.randomCalls),
+  fuzzReplay: () => import('../fuzz/replay-call.js').then((m) => m.replayCall),
 };
 
 export type TaskName = keyof typeof TASKS;

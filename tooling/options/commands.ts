@@ -60,6 +60,26 @@ export const TEST_OPTIONS = defineOptions({
   timeout: { kind: 'timeout', value: 'seconds', default: DEFAULT_TIMEOUT_S.test, description: 'kill a check that makes no progress for this long' },
   wat: { kind: 'list', value: 'file', description: 'also check the expectations of this .wat file' },
   sanitize: sanitize('build with AddressSanitizer and run the plug-in under it'),
+  coverage: { kind: 'switch', description: 'build a C/C++ project with gcc --coverage, print line/branch coverage of its own sources, write coverage/lcov.info' },
+});
+
+export const DEV_OPTIONS = defineOptions({
+  run: { kind: 'text', value: 'file', description: 'run this .wat/.wasm program with the plug-in after each build, instead of `test`' },
+  test: { kind: 'negatable', description: 'only rebuild' },
+  debounce: { kind: 'text', value: 'ms', default: '250', description: 'wait this long after the last change before starting a cycle' },
+  timeout: { kind: 'timeout', value: 'seconds', default: DEFAULT_TIMEOUT_S.test, description: 'per-stage limit of each `test` run' },
+});
+
+export const FUZZ_OPTIONS = defineOptions({
+  function: { kind: 'text', value: 'module.name', description: 'fuzz only this host function (default: every one)' },
+  time: { kind: 'text', value: 'seconds', default: '60', description: 'time budget per function' },
+  runs: { kind: 'text', value: 'n', description: 'input budget per function' },
+  seed: { kind: 'text', value: 'n', description: 'random seed (default: libFuzzer picks one; random mode: 1)' },
+  jobs: { kind: 'text', value: 'n', default: '1', description: 'libFuzzer worker processes' },
+  timeout: { kind: 'timeout', value: 'seconds', default: 5, description: 'an input that runs longer than this is a finding' },
+  random: { kind: 'switch', description: 'use the seeded random mode even when libFuzzer is available' },
+  replay: { kind: 'text', value: 'file', description: 'run a saved reproducer against the target instead of fuzzing' },
+  json: json('one JSON document'),
 });
 
 export const DOCTOR_OPTIONS = defineOptions({
