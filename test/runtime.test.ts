@@ -323,7 +323,7 @@ describe('plug-in features', () => {
     const host = new PluginHost();
     const [p] = host.loadFromPath(lib[key]).loaded;
     expect(p.apiVersion).toBe(api);
-    expect(p.compatibleWith).toBe(api === 5 ? 'WasmEdge 0.17.x' : 'WasmEdge 0.14.x–0.16.x');
+    expect(p.compatibleWith).toBe(api === 5 ? 'WasmEdge 0.17.x' : 'WasmEdge 0.14.1–0.16.x');
     const m = p.createModule();
     expect(m.memories).toEqual([{ name: 'mem', pages: 2 }]);
     m.dispose();

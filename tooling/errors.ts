@@ -14,6 +14,8 @@ export const TOOL_ERROR_CODES = {
   E_TEST_FAILED: { summary: '`wasmedge-plugin test` found problems: at least one conformance check, host-function call or .wat expectation failed.', hint: 'Each failing check is listed above with its own finding.' },
   E_BAD_EXPECTATION: { summary: 'A `;; @…` expectation directive in a test .wat file is malformed.', hint: 'Directives: @opt name[=value], @stdout <text>, @exit <n>, @invoke <export> <args…> => <results…> | trap <text>.' },
   E_SANITIZER: { summary: 'AddressSanitizer found a memory error (out-of-bounds access, use after free…) in plug-in code.', hint: 'Fix the access at the source line shown; rebuild and rerun `wasmedge-plugin test --sanitize address`.' },
+  // ---- real WasmEdge (--engine wasmedge|both) ----------------------------------------------------
+  E_WASMEDGE_NOT_FOUND: { summary: '`--engine wasmedge|both` (or `--wasmedge`) needs a real WasmEdge, and none was found: not at --wasmedge, WASMEDGE_PREFIX, PATH nor ~/.wasmedge.', hint: 'Install one (curl -sSf https://raw.githubusercontent.com/WasmEdge/WasmEdge/master/utils/install_v2.sh | bash -s -- -v 0.17.1) or point at it with --wasmedge <binary|prefix> or WASMEDGE_PREFIX.', exit: 2 },
   // ---- new / build (scaffolder) ----------------------------------------------------------------
   E_TARGET_EXISTS: { summary: '`new` was pointed at a directory that is not empty (or a file), without --force.', hint: 'Choose a new or empty directory, or pass --force to overwrite the generated files.' },
   E_TOOL_MISSING: { summary: 'A build tool (cmake, a C/C++ compiler, cargo) is not installed or not on PATH.', hint: 'Install it (e.g. `sudo apt-get install cmake g++`, or Rust through https://rustup.rs); `wasmedge-plugin doctor` lists what is missing.' },
