@@ -59,6 +59,8 @@ export class WasmInstance {
   readonly #guestIds: number[] = [];
   readonly #modules: PluginModule[];
   readonly #wasi?: WASI;
+  /** Node's WASI serves calls only after start() or initialize(): one of them runs, once. */
+  #wasiReady = false;
   #disposed = false;
 
   /** Use PluginHost.instantiate. */
@@ -172,8 +174,21 @@ export class WasmInstance {
     if (args.length !== sig.params.length) {
       throw new KitError('E_ARGUMENTS', `export '${name}' takes ${sig.params.length} argument(s) ${formatSignature(sig)}, got ${args.length}`);
     }
+    this.#initializeReactor();
     stage({ stage: 'invoke', function: name });
     return (this.instance.exports[name] as (...a: WasmValue[]) => unknown)(...args);
+  }
+
+  /**
+   * Before the first invoke: WASI in reactor mode, as `wasmedge --reactor` does (`_initialize` runs
+   * when exported; `_start` does not run). Without it, Node's WASI refuses every call of the guest.
+   */
+  #initializeReactor(): void {
+    if (!this.#wasi || this.#wasiReady) return;
+    this.#wasiReady = true;
+    const init = this.instance.exports._initialize;
+    const view = { exports: { memory: this.memory ?? new WebAssembly.Memory({ initial: 0 }), ...(typeof init === 'function' ? { _initialize: init } : {}) } };
+    this.#wasi.initialize(view as unknown as WebAssembly.Instance);
   }
 
   /**
@@ -187,6 +202,7 @@ export class WasmInstance {
       throw new KitError('E_NO_EXPORT', 'the wasm module has no _start export', { hint: 'use --invoke NAME to call another export' });
     }
     const view = { exports: { ...this.instance.exports, memory: this.memory ?? new WebAssembly.Memory({ initial: 0 }) } };
+    this.#wasiReady = true;
     try {
       return this.#wasi.start(view as unknown as WebAssembly.Instance) ?? 0;
     } catch (e) {

@@ -3,7 +3,8 @@
  * (docs/engines.md, "Mapping"). Measured on WasmEdge 0.17.1:
  * - `_start` ending normally, by proc_exit(N) or by a host Terminate: exit status 0 / N / 0;
  * - `--reactor FILE FUNC ARGS`: one line per result value on stdout, exit 0;
- * - a trap or a failing host function: exit 134 and `[time] [error] …` lines on stderr;
+ * - a trap or a failing host function: exit 134 and `[time] [error] …` log lines — on *stdout*,
+ *   mixed with the guest's output (they are taken out of it here);
  * - a host Terminate under `--reactor`: exit 134 with nothing printed;
  * - a refused module (unknown import, missing export, bad argument): exit 1 and an error line.
  */
@@ -54,19 +55,31 @@ export function wasmedgeArgs(r: WasmEdgeRun): string[] {
   ];
 }
 
-const LOG_LINE = /^\[[^\]]*\] \[(error|warning|critical)\] (.*)$/;
+const LOG_LINE = /^\[\d{4}-\d\d-\d\d [\d:.]+\] \[(\w+)\] (.*)$/;
+
+/** Splits WasmEdge's log lines (it writes them to stdout) from the guest's output. */
+export function splitLogLines(stdout: string): { guest: string; log: string } {
+  const guest: string[] = [];
+  const log: string[] = [];
+  const lines = stdout.split('\n');
+  const last = lines.pop() ?? ''; // text after the last newline (or '')
+  for (const l of lines) (LOG_LINE.test(l) ? log : guest).push(l);
+  return { guest: guest.map((l) => `${l}\n`).join('') + last, log: log.map((l) => `${l}\n`).join('') };
+}
 
 /** WasmEdge's first error line (without the time stamp) and the "Code: 0x…" in it. */
 export function firstError(stderr: string): { message: string; code?: string } | undefined {
   for (const line of stderr.split('\n')) {
     const m = LOG_LINE.exec(line.trim());
-    if (m && m[1] !== 'warning') return { message: m[2], code: /Code: (0x[0-9a-f]+)/i.exec(m[2])?.[1] };
+    if (m && (m[1] === 'error' || m[1] === 'critical')) return { message: m[2], code: /Code: (0x[0-9a-f]+)/i.exec(m[2])?.[1] };
   }
   return undefined;
 }
 
 /** Normalises what the CLI did (see the header comment). */
-export function parseWasmEdgeOutput(r: { status: number | null; signal?: string | null; stdout: string; stderr: string; timedOut?: boolean }, run: Pick<WasmEdgeRun, 'invoke' | 'resultTypes'>): EngineOutcome {
+export function parseWasmEdgeOutput(raw: { status: number | null; signal?: string | null; stdout: string; stderr: string; timedOut?: boolean }, run: Pick<WasmEdgeRun, 'invoke' | 'resultTypes'>): EngineOutcome {
+  const { guest, log } = splitLogLines(raw.stdout);
+  const r = { ...raw, stdout: guest, stderr: log + raw.stderr };
   const base = { engine: 'wasmedge' as const, status: r.status, stderr: r.stderr };
   if (r.timedOut || r.signal) {
     return { ...base, kind: 'crash', stdout: r.stdout, message: r.timedOut ? 'did not finish in time' : `killed by ${r.signal}` };
@@ -89,8 +102,8 @@ export function parseWasmEdgeOutput(r: { status: number | null; signal?: string 
   const lines = r.stdout.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   const results = n ? lines.slice(-n) : [];
-  const guest = n ? lines.slice(0, -n) : lines;
-  return { ...base, kind: 'results', stdout: guest.length ? `${guest.join('\n')}\n` : '', results, resultTypes: run.resultTypes };
+  const before = n ? lines.slice(0, -n) : lines;
+  return { ...base, kind: 'results', stdout: before.length ? `${before.join('\n')}\n` : '', results, resultTypes: run.resultTypes };
 }
 
 export function runWasmEdge(install: WasmEdgeInstall, run: WasmEdgeRun): EngineOutcome {
