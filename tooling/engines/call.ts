@@ -55,15 +55,19 @@ export function parseArgument(raw: string, t: ValueTypeName, index: number, allo
 }
 
 function describeBuffer(b: ScratchBuffer, argument: number): CallReport['buffers'][number] {
-  const bytes = b.read();
+  return describeBytes(b.read(), argument, b.address);
+}
+
+/** A buffer's bytes as the report shows them: text when it reads as text, u32/u64 for 4/8 bytes. */
+export function describeBytes(bytes: Uint8Array, argument: number, address: number): CallReport['buffers'][number] {
   const nul = bytes.indexOf(0);
   const head = Buffer.from(nul < 0 ? bytes : bytes.subarray(0, nul));
   // Text only when it reads as text; small integers (counts, lengths) show as u32/u64 and hex.
   const text = /^[^\x00-\x08\x0e-\x1f\x7f]*$/.test(head.toString('latin1')) ? head.toString('utf8') : '';
-  const out: CallReport['buffers'][number] = { argument, address: b.address, size: b.size, text, hex: Buffer.from(bytes).toString('hex') };
+  const out: CallReport['buffers'][number] = { argument, address, size: bytes.length, text, hex: Buffer.from(bytes).toString('hex') };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.size === 4) out.u32 = view.getUint32(0, true);
-  if (b.size === 8) out.u64 = view.getBigUint64(0, true).toString();
+  if (bytes.length === 4) out.u32 = view.getUint32(0, true);
+  if (bytes.length === 8) out.u64 = view.getBigUint64(0, true).toString();
   return out;
 }
 

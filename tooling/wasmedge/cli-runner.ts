@@ -55,6 +55,15 @@ export function wasmedgeArgs(r: WasmEdgeRun): string[] {
   ];
 }
 
+/** A value in the notation `wasmedge --reactor` reads (decimal integers, nan/inf). */
+export function wasmedgeLiteral(v: number | bigint): string {
+  if (typeof v === 'bigint') return v.toString();
+  if (Number.isNaN(v)) return 'nan';
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  return Object.is(v, -0) ? '-0' : String(v);
+}
+
 const LOG_LINE = /^\[\d{4}-\d\d-\d\d [\d:.]+\] \[(\w+)\] (.*)$/;
 
 /** Splits WasmEdge's log lines (it writes them to stdout) from the guest's output. */

@@ -58,7 +58,7 @@ export function formatComparison(kit: EngineOutcome, we: EngineOutcome, c: Compa
     const parts = [`ending: ${o.kind}${o.guestExit !== undefined ? ` (exit ${o.guestExit})` : ''}`];
     if (o.results) parts.push(`results: ${o.results.join(' ') || '(none)'}`);
     if (o.message) parts.push(`message: ${o.message.split('\n')[0]}${o.code ? ` [${o.code}]` : ''}`);
-    parts.push(`stdout: ${JSON.stringify(o.stdout.length > 200 ? o.stdout.slice(0, 200) + '…' : o.stdout)}`);
+    parts.push(`stdout: ${JSON.stringify(o.stdout.length > 72 ? o.stdout.slice(0, 72) + '…' : o.stdout)}`);
     return parts;
   };
   const left = side(kit);

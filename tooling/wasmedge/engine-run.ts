@@ -16,7 +16,7 @@ import type { RunCommandOptions, RunOutcome } from '../engines/run.js';
 import { runIsolated } from '../isolation/parent.js';
 import { ToolError } from '../errors.js';
 import { compareOutcomes, type Comparison } from './compare.js';
-import { runWasmEdge } from './cli-runner.js';
+import { runWasmEdge, wasmedgeLiteral } from './cli-runner.js';
 import { requireWasmEdge, type WasmEdgeInstall } from './find.js';
 import { optionFlags, type DeclaredOption } from './option-flags.js';
 import { ENGINE_CHOICES, type EngineChoice, type EngineOutcome } from './outcome.js';
@@ -35,15 +35,6 @@ export function resolveEngine(flags: EngineFlags, allowed: readonly EngineChoice
   }
   if (engine === 'kit' && flags.wasmedge === undefined) return { engine };
   return { engine, install: requireWasmEdge({ explicit: flags.wasmedge }) };
-}
-
-/** A value in the notation `wasmedge --reactor` reads (decimal integers, nan/inf). */
-export function wasmedgeLiteral(v: number | bigint): string {
-  if (typeof v === 'bigint') return v.toString();
-  if (Number.isNaN(v)) return 'nan';
-  if (v === Infinity) return 'inf';
-  if (v === -Infinity) return '-inf';
-  return Object.is(v, -0) ? '-0' : String(v);
 }
 
 /** The kit's error for a run, as an outcome: traps and failing host functions both end execution. */
