@@ -6,6 +6,8 @@ import { timeoutMs } from './isolation-flags.js';
 import { collect } from './isolation-flags.js';
 import { colour, printJson } from './output.js';
 import { ToolError } from '../tooling/errors.js';
+import { resolveEngine } from '../tooling/wasmedge/engine-run.js';
+import { engineOptions, type EngineFlags } from './engine-flags.js';
 
 // Findings go to stdout: colour when stdout is a terminal.
 const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };
@@ -25,15 +27,15 @@ export function formatSummary(r: TestReport): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command('test')
+  engineOptions(program.command('test'), 'kit|wasmedge|both; wasmedge|both add a wasmedge-load check and evaluate the .wat expectations in real WasmEdge')
     .description('check a plug-in against the ABI rules, call each host function with generated arguments in a child process, and run the project\'s test/*.wat expectations')
     .argument('[target]', 'project directory (built first) or plug-in library', '.')
     .option('--json', 'print one JSON document { target, library, ok, summary, findings }')
     .option('--timeout <seconds>', 'kill a check that makes no progress for this long (default: 10)')
     .option('--wat <file>', 'also check the expectations of this .wat file (repeatable)', collect, [])
     .option('--sanitize <kind>', 'build with AddressSanitizer and run the plug-in under it (kind: address)')
-    .action(async (target: string, opts: { json?: boolean; timeout?: string; sanitize?: string; wat: string[] }) => {
+    .action(async (target: string, opts: { json?: boolean; timeout?: string; sanitize?: string; wat: string[] } & EngineFlags) => {
+      const { engine, install } = resolveEngine(opts);
       if (opts.sanitize !== undefined && opts.sanitize !== 'address') {
         throw new ToolError('E_USAGE', `--sanitize ${opts.sanitize}: unknown sanitizer`, { hint: 'the supported value is: address' });
       }
@@ -41,6 +43,8 @@ export function register(program: Command): void {
         timeoutMs: timeoutMs(opts, 10),
         sanitize: opts.sanitize as 'address' | undefined,
         wat: opts.wat,
+        engine,
+        wasmedge: install,
         progress: !opts.json && Boolean(process.stderr.isTTY),
         onFinding: opts.json ? undefined : (f) => process.stdout.write(formatFinding(f) + '\n'),
       });

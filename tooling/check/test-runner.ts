@@ -12,6 +12,8 @@ import { describeStage, runIsolated } from '../isolation/parent.js';
 import type { CallSummary, Finding, FunctionRef } from './conformance.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
+import type { EngineChoice } from '../wasmedge/outcome.js';
+import type { WasmEdgeInstall } from '../wasmedge/find.js';
 
 export interface TestOptions {
   /** Per-stage limit: a child that makes no progress for this long is killed (default 10 s). */
@@ -23,6 +25,10 @@ export interface TestOptions {
   progress?: boolean;
   /** More .wat files with expectations, besides a project's test/*.wat. */
   wat?: string[];
+  /** Where .wat expectations run: the kit (default), real WasmEdge, or both (docs/engines.md). */
+  engine?: EngineChoice;
+  /** The WasmEdge for engine wasmedge|both. */
+  wasmedge?: WasmEdgeInstall;
 }
 
 export interface TestReport {
@@ -169,7 +175,7 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   const testDir = dir ? join(dir, 'test') : undefined;
   const wats = testDir && existsSync(testDir) ? readdirSync(testDir).filter((f) => f.endsWith('.wat')).sort().map((f) => join(testDir, f)) : [];
   wats.push(...(o.wat ?? []).map((f) => resolve(f)));
-  for (const file of wats) {
+  for (const file of o.engine === 'wasmedge' ? [] : wats) {
     const w = basename(file);
     try {
       const fs = await runIsolated('watTest', [library, file], iso);
@@ -181,6 +187,12 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
     }
   }
   if (dir && wats.length === 0) add({ check: 'wat', status: 'skip', message: 'no test/*.wat files in the project' });
+
+  // 4. The plug-in in real WasmEdge: does it load, and do the same expectations hold there?
+  if (o.wasmedge && o.engine !== 'kit') {
+    const { wasmedgeFindings } = await import('../wasmedge/wat-test.js');
+    await wasmedgeFindings(o.wasmedge, library, wats, timeoutMs, add);
+  }
 
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const f of findings) summary[f.status]++;
