@@ -152,6 +152,14 @@ describe.skipIf(!WASMEDGE)(`in real WasmEdge ${WASMEDGE?.version ?? ''}`, () => 
     expect(human.stdout).toMatch(/^same in both engines\n/);
   });
 
+  it('the runtime fixture (a host function calling back into the guest, memory growth) runs the same', async () => {
+    const r = await cli(['run', path.join(FIXTURES, 'features.wat'), '--plugin', lib.features, '--engine', 'both', '--json']);
+    const j = JSON.parse(r.stdout);
+    expect(j.comparison.same, r.stdout).toBe(true);
+    expect(j.wasmedgeOutcome).toMatchObject({ kind: 'exit', guestExit: 0 });
+    expect(j.wasmedgeOutcome.stdout).toMatch(/OK\n$/);
+  });
+
   it('run --engine wasmedge prints what WasmEdge printed, and traps map to E_TRAP (exit 1)', async () => {
     expect(await cli(['run', TEST_WAT, '--plugin', lib.c, '--engine', 'wasmedge', '--opt', 'string=real'])).toMatchObject({ status: 0, stdout: 'real\n' });
     const wat = tee('trap.wat', '(module (func (export "boom") (param i32) (result i32) (i32.div_s (i32.const 1) (local.get 0))))');
