@@ -4,9 +4,10 @@ import { callFunction, type CallReport } from '../tooling/engines/call.js';
 import { callIsolated } from '../tooling/engines/isolated.js';
 import { callWithEngines } from '../tooling/wasmedge/engine-call.js';
 import { resolveEngine } from '../tooling/wasmedge/engine-run.js';
-import { printJson, formatError } from './output.js';
-import { collect, isolationOptions, timeoutMs, type IsolationFlags } from './isolation-flags.js';
-import { engineOptions, exitStatusOf, printComparison, type EngineFlags } from './engine-flags.js';
+import { formatError, printJson } from './output.js';
+import { addOptions, flagValues } from './flags.js';
+import { CALL_OPTIONS } from '../tooling/options/commands.js';
+import { exitStatusOf, printComparison } from './engine-report.js';
 
 function printCall(results: Array<number | string>, buffers: CallReport['buffers']): void {
   for (const v of results) process.stdout.write(`${v}\n`);
@@ -18,19 +19,18 @@ function printCall(results: Array<number | string>, buffers: CallReport['buffers
 }
 
 export function register(program: Command): void {
-  engineOptions(isolationOptions(program.command('call')))
+  addOptions(program.command('call'), CALL_OPTIONS)
     .description('call one host function of a plug-in directly; @N passes the address of a fresh zeroed N-byte buffer')
     .argument('<plugin>', 'plug-in library (or a directory holding it)')
     .argument('<target>', '<module>.<function>')
     .argument('[args...]', 'arguments: numbers for i32/i64/f32/f64, @N for a buffer pointer')
-    .option('--opt <name[=value]>', 'set a program option before the module is created (repeatable)', collect, [])
-    .option('--json', 'print one JSON document')
     .allowExcessArguments(false)
-    .action(async (pluginPath: string, target: string, args: string[], opts: { opt: string[]; json?: boolean } & IsolationFlags & EngineFlags) => {
+    .action(async (pluginPath: string, target: string, args: string[], raw: Record<string, unknown>) => {
+      const opts = flagValues(CALL_OPTIONS, raw);
       const { engine, install } = resolveEngine(opts);
       if (engine !== 'kit') {
         // WasmEdge cannot call a host function directly: both engines run a generated wrapper module.
-        const r = await callWithEngines(pluginPath, target, args, opts.opt, engine, install, timeoutMs(opts));
+        const r = await callWithEngines(pluginPath, target, args, opts.opt, engine, install, opts.timeout);
         if (opts.json) printJson(r);
         if (engine === 'both') process.exitCode = opts.json ? (r.comparison!.same ? 0 : 1) : printComparison(r);
         else {
@@ -43,7 +43,7 @@ export function register(program: Command): void {
         }
         return;
       }
-      const r = opts.isolate === false ? callFunction(pluginPath, target, args, opts.opt) : await callIsolated(pluginPath, target, args, opts.opt, timeoutMs(opts));
+      const r = opts.isolate ? await callIsolated(pluginPath, target, args, opts.opt, opts.timeout) : callFunction(pluginPath, target, args, opts.opt);
       if (opts.json) printJson(r);
       else printCall(r.results, r.buffers);
     });

@@ -130,7 +130,7 @@ describe('without a WasmEdge, the new flags fail with E_WASMEDGE_NOT_FOUND (exit
   });
   it('the default engine needs no WasmEdge', async () => {
     expect(await cli(['run', TEST_WAT, '--plugin', lib.c], { env: none() })).toMatchObject({ status: 0, stdout: 'hello\n' });
-    expect((await cli(['run', TEST_WAT, '--plugin', lib.c, '--engine', 'nope'])).stderr).toContain('error[E_USAGE]: --engine nope: unknown engine');
+    expect((await cli(['run', TEST_WAT, '--plugin', lib.c, '--engine', 'nope'])).stderr).toContain('error[E_USAGE]: --engine nope: expected kit or wasmedge or both');
   });
 });
 

@@ -13,7 +13,8 @@ import { compatibleWith } from '../../runtime/api-versions.js';
 import { parseWasm } from '../../runtime/wasm/binary.js';
 import { loadWasmFile } from '../../runtime/wasm/wat.js';
 import type { Finding } from '../check/conformance.js';
-import { parseLiteral, parseWatExpectations } from '../check/wat-expectations.js';
+import { parseWatExpectations } from '../check/wat-expectations.js';
+import { parseLiteral } from '../literals.js';
 import { runWasmEdge, wasmedgeLiteral } from './cli-runner.js';
 import { sameValue } from './compare.js';
 import type { WasmEdgeInstall } from './find.js';
@@ -98,7 +99,7 @@ export async function watTestInWasmEdge(install: WasmEdgeInstall, library: strin
         else add('fail', `${what}: ${o.kind === 'results' ? `returned ${o.results?.join(' ') || 'nothing'}` : `${o.kind} ${o.message ?? ''}`} instead of trapping`, { code: 'E_ENGINES_DIFFER' });
       } else if (o.kind !== 'results') {
         add('fail', `${what}: ${o.kind}${o.message ? `: ${o.message}` : ''}`, { code: o.kind === 'trap' ? 'E_TRAP' : 'E_ENGINES_DIFFER' });
-      } else if (!inv.results || (o.results!.length === inv.results.length && inv.results.every((w, i) => sameValue(w, o.results![i], sig.results[i])))) {
+      } else if (!inv.results || (o.results!.length === inv.results.length && inv.results.every((w, i) => sameValue(String(parseLiteral(w, sig.results[i])), o.results![i], sig.results[i])))) {
         add('pass', what);
       } else add('fail', `${what}: got ${o.results!.join(' ') || 'nothing'}`, { code: 'E_ENGINES_DIFFER' });
     }

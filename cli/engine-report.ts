@@ -1,23 +1,8 @@
-/**
- * `--engine kit|wasmedge|both` and `--wasmedge PATH`, defined once for `run`, `call` and `test`,
- * and how a command prints an engine report (docs/engines.md).
- */
-import type { Command } from 'commander';
+/** How `run` and `call` print what real WasmEdge did, alone or compared with the kit (docs/engines.md). */
 import { formatComparison } from '../tooling/wasmedge/compare.js';
 import type { EngineRunReport } from '../tooling/wasmedge/engine-run.js';
 import type { EngineOutcome } from '../tooling/wasmedge/outcome.js';
 import { formatError } from './output.js';
-
-export interface EngineFlags {
-  engine?: string;
-  wasmedge?: string;
-}
-
-export function engineOptions(cmd: Command, engines = 'kit|wasmedge|both'): Command {
-  return cmd
-    .option('--engine <name>', `where to run: ${engines} (both: run in the kit and in real WasmEdge, compare; default: kit)`)
-    .option('--wasmedge <path>', 'the real WasmEdge to use: a wasmedge binary or an install prefix (default: WASMEDGE_PREFIX, then PATH, then ~/.wasmedge)');
-}
 
 /** The exit status a one-engine WasmEdge outcome maps to, in the kit's conventions. */
 export function exitStatusOf(o: EngineOutcome): number {
