@@ -2,9 +2,18 @@
 import type { Command } from 'commander';
 import { callFunction, type CallReport } from '../tooling/engines/call.js';
 import { callIsolated } from '../tooling/engines/isolated.js';
-import { printJson } from './output.js';
+import { callWithEngines } from '../tooling/wasmedge/engine-call.js';
+import { resolveEngine } from '../tooling/wasmedge/engine-run.js';
+import { formatError, printJson } from './output.js';
 import { addOptions, flagValues } from './flags.js';
 import { CALL_OPTIONS } from '../tooling/options/commands.js';
+import { exitStatusOf, printComparison } from './engine-report.js';
+
+/** Results one per line, then each buffer (either engine's). */
+function printCall(results: Array<number | string>, buffers: CallReport['buffers']): void {
+  for (const v of results) process.stdout.write(`${v}\n`);
+  for (const b of buffers) process.stdout.write(formatBuffer(b));
+}
 
 const SHOWN_BYTES = 32;
 
@@ -29,11 +38,24 @@ export function register(program: Command): void {
     .allowExcessArguments(false)
     .action(async (pluginPath: string, target: string, args: string[], raw: Record<string, unknown>) => {
       const opts = flagValues(CALL_OPTIONS, raw);
+      const { engine, install } = resolveEngine(opts);
+      if (engine !== 'kit') {
+        // WasmEdge cannot call a host function directly: both engines run a generated wrapper module.
+        const r = await callWithEngines(pluginPath, target, args, opts.opt, engine, install, opts.timeout);
+        if (opts.json) printJson(r);
+        if (engine === 'both') process.exitCode = opts.json ? (r.comparison!.same ? 0 : 1) : printComparison(r);
+        else {
+          const o = r.wasmedgeOutcome!;
+          if (!opts.json) {
+            if (o.kind === 'results') printCall(o.results ?? [], r.buffers.wasmedge ?? []);
+            else if (o.kind !== 'terminated') process.stderr.write(`${o.stderr ?? ''}${formatError(o.kind === 'trap' ? 'E_TRAP' : 'E_WASMEDGE_FAILED', `WasmEdge: ${o.message ?? o.kind}`)}\n`);
+          }
+          process.exitCode = exitStatusOf(o);
+        }
+        return;
+      }
       const r = opts.isolate ? await callIsolated(pluginPath, target, args, opts.opt, opts.timeout) : callFunction(pluginPath, target, args, opts.opt);
       if (opts.json) printJson(r);
-      else {
-        for (const v of r.results) process.stdout.write(`${v}\n`);
-        for (const b of r.buffers) process.stdout.write(formatBuffer(b));
-      }
+      else printCall(r.results, r.buffers);
     });
 }

@@ -7,6 +7,7 @@ import { TEST_OPTIONS } from '../tooling/options/commands.js';
 import { colour, printJson } from './output.js';
 import type { Sanitizer } from '../tooling/sanitizer.js';
 import { formatCoverage } from './coverage-format.js';
+import { resolveEngine } from '../tooling/wasmedge/engine-run.js';
 
 // Printed on stdout: `colour` is decided for stdout (terminal, NO_COLOR, FORCE_COLOR).
 const out = colour;
@@ -31,11 +32,14 @@ export function register(program: Command): void {
     .argument('[target]', 'project directory (built first) or plug-in library', '.')
     .action(async (target: string, raw: Record<string, unknown>) => {
       const opts = flagValues(TEST_OPTIONS, raw);
+      const { engine, install } = resolveEngine(opts);
       const report = await testPlugin(target, {
         timeoutMs: opts.timeout ?? 0, // 0: no limit (undefined would mean the default)
         sanitize: opts.sanitize as Sanitizer | undefined,
         wat: opts.wat,
         coverage: opts.coverage,
+        engine,
+        wasmedge: install,
         progress: !opts.json && Boolean(process.stderr.isTTY),
         onFinding: opts.json ? undefined : (f) => process.stdout.write(formatFinding(f) + '\n'),
       });

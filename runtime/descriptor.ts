@@ -4,21 +4,11 @@
  */
 import type { RuntimeErrorCode } from './errors.js';
 import { ModuleDescriptor, PluginDescriptor, ProgramOption, koffi, readCString, type Ptr } from './native/binding.js';
+import { compatibleWith } from './api-versions.js';
 import { MAX_STRING_OPTION, OPTION_TYPES, readOptionValue, type OptionType } from './options.js';
 
 export const SUPPORTED_API_VERSIONS = [5, 4] as const;
-
-/** Which WasmEdge releases accept a plug-in of this API version. */
-export function compatibleWith(apiVersion: number): string {
-  switch (apiVersion) {
-    case 5: return 'WasmEdge 0.17.x';
-    case 4: return 'WasmEdge 0.14.x–0.16.x';
-    case 3: return 'WasmEdge 0.13.x';
-    case 2: return 'WasmEdge 0.12.x';
-    case 1: return 'WasmEdge 0.11.x and older';
-    default: return 'no known WasmEdge release';
-  }
-}
+export { compatibleWith };
 
 /** Counts above this are taken as uninitialised memory rather than real arrays. */
 const MAX_COUNT = 4096;
@@ -103,7 +93,7 @@ export function readDescriptor(desc: Ptr): RawDescriptor {
   if (!(SUPPORTED_API_VERSIONS as readonly number[]).includes(d.APIVersion)) {
     problems.push({
       check: 'api-version', code: 'E_API_VERSION',
-      message: `plug-in '${name ?? '?'}' has API version ${d.APIVersion} (${compatibleWith(d.APIVersion)}); this runtime supports 5 (WasmEdge 0.17.x) and 4 (WasmEdge 0.14.x–0.16.x)`,
+      message: `plug-in '${name ?? '?'}' has API version ${d.APIVersion} (${compatibleWith(d.APIVersion)}); this runtime supports 5 (${compatibleWith(5)}) and 4 (${compatibleWith(4)})`,
     });
   }
   problems.push(...nameProblems('plugin', [name]));

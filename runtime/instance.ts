@@ -60,6 +60,8 @@ export class WasmInstance {
   readonly #modules: PluginModule[];
   readonly #wasi?: WASI;
   readonly #wasiDisabled: boolean;
+  /** Node's WASI serves calls only after start() or initialize(): one of them runs, once. */
+  #wasiReady = false;
   #disposed = false;
 
   /** Use PluginHost.instantiate. */
@@ -176,6 +178,7 @@ export class WasmInstance {
     if (args.length !== sig.params.length) {
       throw new KitError('E_ARGUMENTS', `export '${name}' takes ${sig.params.length} argument(s) ${formatSignature(sig)}, got ${args.length}`);
     }
+    this.#initializeReactor();
     stage({ stage: 'invoke', function: name });
     try {
       return (this.instance.exports[name] as (...a: WasmValue[]) => unknown)(...args);
@@ -188,6 +191,18 @@ export class WasmInstance {
   #noticeSignalHandlers(): void {
     noticeSignalHandlers(this.#shim, 'a host function', undefined,
       (fn) => this.#modules.find((m) => m.functions.some((f) => f.name === fn))?.plugin.name);
+  }
+
+  /**
+   * Before the first invoke: WASI in reactor mode, as `wasmedge --reactor` does (`_initialize` runs
+   * when exported; `_start` does not run). Without it, Node's WASI refuses every call of the guest.
+   */
+  #initializeReactor(): void {
+    if (!this.#wasi || this.#wasiReady) return;
+    this.#wasiReady = true;
+    const init = this.instance.exports._initialize;
+    const view = { exports: { memory: this.memory ?? new WebAssembly.Memory({ initial: 0 }), ...(typeof init === 'function' ? { _initialize: init } : {}) } };
+    this.#wasi.initialize(view as unknown as WebAssembly.Instance);
   }
 
   /**
@@ -211,6 +226,7 @@ export class WasmInstance {
       return 0;
     }
     const view = { exports: { ...this.instance.exports, memory: this.memory ?? new WebAssembly.Memory({ initial: 0 }) } };
+    this.#wasiReady = true;
     try {
       return this.#wasi.start(view as unknown as WebAssembly.Instance) ?? 0;
     } catch (e) {

@@ -2,7 +2,7 @@
  * WasmEdge's plug-in search rules (FACTS §3), done right: WASMEDGE_PLUGIN_PATH split on ':' with empty
  * entries ignored (a trailing ':' aborts real WasmEdge), then the directory an installation uses.
  */
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, opendirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
 /** Shared-library extension WasmEdge accepts on this OS (it compares `path.extension()` exactly). */
@@ -49,8 +49,30 @@ export interface Candidate {
 }
 
 /**
- * Plug-in files under a file or directory, like WasmEdge: directories are walked recursively without
- * following symlinked directories; symlinked files are followed; only `.so` files count.
+ * A directory's entries in the order the file system returns them, as WasmEdge's directory iterator
+ * sees them (not sorted: with two copies of one plug-in name, the first one in this order wins).
+ * readdirSync sorts its result, so read the directory handle itself. Unreadable: no entries.
+ */
+function directoryOrder(dir: string): Dirent[] {
+  let handle;
+  try {
+    handle = opendirSync(dir);
+  } catch {
+    return []; // skip_permission_denied
+  }
+  const out: Dirent[] = [];
+  try {
+    for (let e = handle.readSync(); e; e = handle.readSync()) out.push(e);
+  } finally {
+    handle.closeSync();
+  }
+  return out;
+}
+
+/**
+ * Plug-in files under a file or directory, like WasmEdge: directories are walked recursively (in
+ * directory order) without following symlinked directories; symlinked files are followed; only
+ * `.so` files count.
  */
 export function pluginCandidates(fileOrDir: string): Candidate[] {
   const abs = resolve(fileOrDir);
@@ -62,14 +84,7 @@ export function pluginCandidates(fileOrDir: string): Candidate[] {
   }
   const out: Candidate[] = [];
   const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return; // skip_permission_denied
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
+    for (const e of directoryOrder(dir)) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.name.startsWith('libwasmedge.so')) continue; // the host library (or our link stub), never a plug-in

@@ -64,7 +64,7 @@ describe.concurrent('descriptor problems: one failing finding each', () => {
     ['nullmodname', 'module-name', 'E_BAD_DESCRIPTOR', 'module #0 has a NULL Name'],
     ['nullcreate', 'module-create', 'E_BAD_DESCRIPTOR', 'NULL Create'],
     ['count', 'module-count', 'E_BAD_DESCRIPTOR', 'ModuleCount is 2 but ModuleDescriptions is NULL'],
-    ['api3', 'api-version', 'E_API_VERSION', 'API version 3 (WasmEdge 0.13.x)'],
+    ['api3', 'api-version', 'E_API_VERSION', 'API version 3 (WasmEdge 0.14.0)'],
     ['dupmod', 'module-name', 'E_BAD_DESCRIPTOR', "module name 'dup' is declared more than once"],
     ['dupopt', 'option-name', 'E_BAD_DESCRIPTOR', "option name 'level' is declared more than once"],
     ['badopt', 'option-type', 'E_BAD_DESCRIPTOR', 'type 42'],

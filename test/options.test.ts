@@ -42,7 +42,7 @@ describe.concurrent('--help of each command lists exactly its table', () => {
 
 describe('readOptions', () => {
   test('defaults come from the table', () => {
-    expect(readOptions(tables.TEST_OPTIONS, {})).toEqual({ json: false, timeout: tables.DEFAULT_TIMEOUT_S.test * 1000, wat: [], sanitize: undefined, coverage: false });
+    expect(readOptions(tables.TEST_OPTIONS, {})).toEqual({ json: false, timeout: tables.DEFAULT_TIMEOUT_S.test * 1000, wat: [], sanitize: undefined, coverage: false, engine: 'kit', wasmedge: undefined });
     expect(readOptions(tables.RUN_OPTIONS, {})).toMatchObject({ isolate: true, timeout: undefined, plugin: [], opt: [] });
     expect(readOptions(tables.INSPECT_OPTIONS, { isolate: false, timeout: '0' })).toEqual({ isolate: false, timeout: undefined, json: false });
     expect(readOptions(tables.CALL_OPTIONS, { timeout: '1.5' }).timeout).toBe(1500);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILDABLE_LANGUAGES } from './helpers/cbuild.js';
+import { WASMEDGE, noticeIfNoWasmEdge } from './helpers/wasmedge.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'wasmedge-plugin.js');
@@ -29,6 +30,7 @@ beforeAll(() => {
   const shim = path.join(tmp, 'libwasmedge.so');
   fs.copyFileSync(SHIM, shim);
   env = { ...process.env, WASMEDGE_PLUGIN_KIT_SHIM: shim, NO_COLOR: '1' };
+  noticeIfNoWasmEdge();
 });
 afterAll(() => {
   if (Object.keys(timings).length) console.log(`new → passing smoke test (s): ${JSON.stringify(timings)}`);
@@ -79,6 +81,22 @@ describe.each(BUILDABLE_LANGUAGES)('new → build → run, --lang %s', (language
     expect(upper.code).toBe(0);
     const add = cli(['run', `${name}/test/add.wat`, '--plugin', artifact, '--invoke', 'add', '--', '2', '3']);
     expect(add.stdout.trim(), add.stderr).toBe('5');
+  });
+
+  it.skipIf(!WASMEDGE)('passes `test --engine both` in real WasmEdge, and run --engine both reports "same"', () => {
+    const tested = cli(['test', name, '--engine', 'both', '--json']);
+    const report = JSON.parse(tested.stdout);
+    expect(tested.code, tested.stdout).toBe(0);
+    const load = report.findings.find((f: { check: string }) => f.check === 'wasmedge-load');
+    expect(load).toMatchObject({ status: 'pass' });
+    const inWasmEdge = report.findings.filter((f: { check: string }) => f.check === 'wasmedge');
+    expect(inWasmEdge.length).toBeGreaterThanOrEqual(3); // one per test/*.wat expectation
+    expect(inWasmEdge.every((f: { status: string }) => f.status === 'pass')).toBe(true);
+    const both = cli(['run', `${name}/test/get_string_upper.wat`, '--plugin', artifact, '--opt', 'upper', '--engine', 'both', '--json']);
+    expect(both.code, both.stdout).toBe(0);
+    const j = JSON.parse(both.stdout);
+    expect(j.comparison.same).toBe(true);
+    expect([j.kit.stdout, j.wasmedgeOutcome.stdout]).toEqual(['HELLO\n', 'HELLO\n']);
   });
 
   it('carries the exact hostile description into the plug-in descriptor', () => {

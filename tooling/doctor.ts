@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { isKitError } from '../runtime/errors.js';
 import { loadShim } from '../runtime/native/binding.js';
 import { shimPath, packageRoot } from '../runtime/paths.js';
+import { API_VERSION_RELEASES, compatibleWith } from '../runtime/api-versions.js';
+import { describeInstall, findWasmEdge } from './wasmedge/find.js';
 import { defaultPluginPaths, envPluginPaths, pluginCandidates } from '../runtime/search-paths.js';
 import { fuzzToolchain, FUZZ_INSTALL_HINT } from './fuzz/toolchain.js';
 
@@ -91,11 +93,15 @@ function libFuzzerCheck(): DoctorCheck {
 }
 
 function wasmedgeCheck(): DoctorCheck {
-  const home = join(process.env.HOME ?? '', '.wasmedge', 'bin', 'wasmedge');
-  const v = version('wasmedge') ?? (existsSync(home) ? version(home) : undefined);
-  const base = { name: 'wasmedge', neededFor: 'running plug-ins in real WasmEdge; optional, the kit has its own host', required: false };
-  if (v) return { ...base, status: 'ok', detail: v.line, path: v.path ?? home };
-  return { ...base, status: 'warn', detail: 'not installed', fix: 'curl -sSf https://raw.githubusercontent.com/WasmEdge/WasmEdge/master/utils/install_v2.sh | bash -s -- -v 0.17.1' };
+  const base = { name: 'wasmedge', neededFor: '--engine wasmedge|both (real WasmEdge); optional, the kit has its own host', required: false };
+  const w = findWasmEdge();
+  if (w) {
+    const newest = API_VERSION_RELEASES[API_VERSION_RELEASES.length - 1];
+    const detail = `${describeInstall(w)}; found by ${w.source} (prefix ${w.prefix})`;
+    if (w.apiVersion === newest.apiVersion) return { ...base, status: 'ok', detail, path: w.binary };
+    return { ...base, status: 'warn', detail, path: w.binary, fix: `plug-ins built by this kit default to API ${newest.apiVersion} (${compatibleWith(newest.apiVersion)}); install WasmEdge ${newest.last} or build with --api-version ${w.apiVersion ?? '?'}` };
+  }
+  return { ...base, status: 'warn', detail: 'not found (looked at WASMEDGE_PREFIX, PATH, ~/.wasmedge)', fix: 'curl -sSf https://raw.githubusercontent.com/WasmEdge/WasmEdge/master/utils/install_v2.sh | bash -s -- -v 0.17.1   (or point at one: --wasmedge PATH, WASMEDGE_PREFIX)' };
 }
 
 export function searchPaths(): SearchPathInfo[] {

@@ -80,7 +80,7 @@ function checkDescriptor(path: string, report: Report): boolean {
   const failed = new Set(d.problems.filter((p) => !p.warning).map((p) => p.check));
   const pass = (check: string, message: string) => { if (!failed.has(check)) report({ check, status: 'pass', message }); };
 
-  pass('api-version', `API version ${d.apiVersion}: accepted by ${compatibleWith(d.apiVersion)}${d.apiVersion === 4 ? ' (not by 0.17.x, which requires 5)' : ' (not by 0.16.x and older, which require 4)'}`);
+  pass('api-version', `API version ${d.apiVersion}: accepted by ${compatibleWith(d.apiVersion)} (releases load only their own API version)`);
   pass('plugin-name', `plugin names present, non-empty and unique: ${d.name}`);
   if (d.modules.length) {
     pass('module-count', `${d.modules.length} module descriptor(s)`);

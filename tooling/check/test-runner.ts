@@ -15,6 +15,8 @@ import { ToolError } from '../errors.js';
 import { hasAsan, sanitizerEnv, type Sanitizer } from '../sanitizer.js';
 import type { CoverageSummary } from '../coverage/report.js';
 import { DEFAULT_TIMEOUT_S } from '../options/commands.js';
+import type { EngineChoice } from '../wasmedge/outcome.js';
+import type { WasmEdgeInstall } from '../wasmedge/find.js';
 
 export interface TestOptions {
   /** Per-stage limit: a child that makes no progress for this long is killed (default 10 s). */
@@ -28,6 +30,10 @@ export interface TestOptions {
   wat?: string[];
   /** Build with gcc --coverage and report line/branch coverage (C/C++ projects; tooling/coverage). */
   coverage?: boolean;
+  /** Where .wat expectations run: the kit (default), real WasmEdge, or both (docs/engines.md). */
+  engine?: EngineChoice;
+  /** The WasmEdge for engine wasmedge|both. */
+  wasmedge?: WasmEdgeInstall;
 }
 
 export interface TestReport {
@@ -142,7 +148,7 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   const testDir = dir ? join(dir, 'test') : undefined;
   const wats = testDir && existsSync(testDir) ? readdirSync(testDir).filter((f) => f.endsWith('.wat')).sort().map((f) => join(testDir, f)) : [];
   wats.push(...(o.wat ?? []).map((f) => resolve(f)));
-  for (const file of wats) {
+  for (const file of o.engine === 'wasmedge' ? [] : wats) {
     const w = basename(file);
     try {
       const fs = await runIsolated('watTest', [library, file], iso);
@@ -164,6 +170,12 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
       const c = crashFinding('fuzz', f.error, sanitized, { file: f.file, module: f.module, function: f.function });
       add({ ...c, message: `${f.file}: ${c.message}` });
     }
+  }
+
+  // 5. The plug-in in real WasmEdge: does it load, and do the same expectations hold there?
+  if (o.wasmedge && o.engine !== 'kit') {
+    const { wasmedgeFindings } = await import('../wasmedge/wat-test.js');
+    await wasmedgeFindings(o.wasmedge, library, wats, timeoutMs, add);
   }
 
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };

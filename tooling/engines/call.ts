@@ -1,7 +1,7 @@
 /** The call engine: one host function of a plug-in, called directly with command-line arguments. */
 import { PluginHost } from '../../runtime/host.js';
 import type { ScratchBuffer } from '../../runtime/module.js';
-import type { WasmValue } from '../../runtime/call-engine.js';
+import { WasmTerminate, type WasmValue } from '../../runtime/call-engine.js';
 import type { ValueTypeName } from '../../runtime/value-types.js';
 import { formatSignature } from '../../runtime/value-types.js';
 import { applyOptions, loadPlugins } from './plugins.js';
@@ -15,6 +15,8 @@ export interface CallReport {
   signature: string;
   results: Array<number | string>;
   buffers: Array<{ argument: number; address: number; size: number; text: string; hex: string; u32?: number; u64?: string }>;
+  /** The function returned WasmEdge_Result_Terminate: the call ended without results (not an error). */
+  terminated?: boolean;
 }
 
 /** Parses one command-line argument for a parameter of type `t`; `@N` is a scratch buffer. */
@@ -36,15 +38,19 @@ export function parseArgument(raw: string, t: ValueTypeName, index: number, allo
 }
 
 function describeBuffer(b: ScratchBuffer, argument: number): CallReport['buffers'][number] {
-  const bytes = b.read();
+  return describeBytes(b.read(), argument, b.address);
+}
+
+/** A buffer's bytes as the report shows them: text when it reads as text, u32/u64 for 4/8 bytes. */
+export function describeBytes(bytes: Uint8Array, argument: number, address: number): CallReport['buffers'][number] {
   const nul = bytes.indexOf(0);
   const head = Buffer.from(nul < 0 ? bytes : bytes.subarray(0, nul));
   // Text only when it reads as text; small integers (counts, lengths) show as u32/u64 and hex.
   const text = /^[^\x00-\x08\x0e-\x1f\x7f]*$/.test(head.toString('latin1')) ? head.toString('utf8') : '';
-  const out: CallReport['buffers'][number] = { argument, address: b.address, size: b.size, text, hex: Buffer.from(bytes).toString('hex') };
+  const out: CallReport['buffers'][number] = { argument, address, size: bytes.length, text, hex: Buffer.from(bytes).toString('hex') };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (b.size === 4) out.u32 = view.getUint32(0, true);
-  if (b.size === 8) out.u64 = view.getBigUint64(0, true).toString();
+  if (bytes.length === 4) out.u32 = view.getUint32(0, true);
+  if (bytes.length === 8) out.u64 = view.getBigUint64(0, true).toString();
   return out;
 }
 
@@ -81,11 +87,20 @@ export function callFunction(pluginPath: string, target: string, rawArgs: string
       });
     }
     const args = rawArgs.map((a, i) => parseArgument(a, fn.params[i], i, (n) => mod!.scratchBuffer(n)));
-    const results = mod.call(fnName, ...args);
+    let results: WasmValue[] = [];
+    let terminated = false;
+    try {
+      results = mod.call(fnName, ...args);
+    } catch (e) {
+      // As in a run: Terminate ends the call without results (docs/engines.md, "Terminate").
+      if (!(e instanceof WasmTerminate)) throw e;
+      terminated = true;
+    }
     const buffers = args.flatMap((a, i) => (typeof a === 'object' ? [describeBuffer(a, i + 1)] : []));
     return {
       plugin: plugin.name, module: mod.instanceName, function: fnName, signature: formatSignature(fn),
       results: results.map((r) => (typeof r === 'bigint' ? r.toString() : r)), buffers,
+      ...(terminated ? { terminated } : {}),
     };
   } finally {
     host.close();

@@ -1,12 +1,13 @@
 /** Shared by the commands that load plug-ins: --plugin paths, --opt settings, module creation. */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pluginCandidates } from '../../runtime/search-paths.js';
+import { defaultPluginPaths, pluginCandidates } from '../../runtime/search-paths.js';
 import { formatWarning } from '../messages.js';
 import { PluginHost, type LoadResult } from '../../runtime/host.js';
 import type { Plugin } from '../../runtime/plugin.js';
 import type { PluginModule } from '../../runtime/module.js';
 import { ToolError } from '../errors.js';
+import { API_VERSION_RELEASES, compatibleWith } from '../../runtime/api-versions.js';
 
 export interface OptSetting {
   plugin?: string;
@@ -48,6 +49,10 @@ export function applyOptions(plugins: Plugin[], specs: string[]): void {
   }
 }
 
+function merge(results: LoadResult[]): LoadResult {
+  return { loaded: results.flatMap((r) => r.loaded), errors: results.flatMap((r) => r.errors), searched: results.flatMap((r) => r.searched) };
+}
+
 /** A directory's plug-ins without the files in `skip` (absolute paths: plug-ins that crashed loading before). */
 function loadDirectoryExcept(host: PluginHost, dir: string, skip: string[]): LoadResult {
   const r: LoadResult = { loaded: [], errors: [], searched: [resolve(dir)] };
@@ -61,11 +66,20 @@ function loadDirectoryExcept(host: PluginHost, dir: string, skip: string[]): Loa
 }
 
 /**
- * Loads every path. A file the user named must load; in a directory, bad plug-ins are reported as
- * warnings and the good ones are used (WasmEdge skips them silently). `skip` lists files of those
- * directories not to load at all (the isolated commands pass the ones whose loading crashed).
+ * Loads every path; none: WasmEdge's default search (WASMEDGE_PLUGIN_PATH, then the install
+ * directory), as `inspect` and the `wasmedge` CLI do. A file the user named must load; in a
+ * directory or a default path, bad plug-ins are reported as warnings and the good ones are used
+ * (WasmEdge skips them silently). A plug-in the newest WasmEdge would refuse is loaded with a warning.
+ * `skip` lists files of those directories not to load at all (the isolated commands pass the ones
+ * whose loading crashed).
  */
 export function loadPlugins(host: PluginHost, paths: string[], skip: string[] = []): LoadResult {
+  if (paths.length === 0) {
+    const r = skip.length ? merge(defaultPluginPaths().filter((d) => existsSync(d)).map((d) => loadDirectoryExcept(host, d, skip))) : host.loadWithDefaultPaths();
+    for (const e of r.errors) process.stderr.write(formatWarning(e.code, `skipped ${e.message}`, e.hint) + '\n');
+    warnApiVersions(r.loaded);
+    return r;
+  }
   const all: LoadResult = { loaded: [], errors: [], searched: [] };
   const fatal: LoadResult['errors'] = [];
   for (const p of paths) {
@@ -85,7 +99,23 @@ export function loadPlugins(host: PluginHost, paths: string[], skip: string[] = 
     const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more: ${fatal.slice(1).map((e) => `${e.code} ${e.path}`).join('; ')})` : '';
     throw new ToolError(first.code as 'E_LOAD_FAILED', first.message + more, { path: first.path, hint: first.hint });
   }
+  warnApiVersions(all.loaded);
   return all;
+}
+
+/** The kit loads API 4 and 5; real WasmEdge loads only its own version, so say which releases load it. */
+export function apiVersionWarning(p: Pick<Plugin, 'name' | 'apiVersion'>): string | undefined {
+  const newest = API_VERSION_RELEASES[API_VERSION_RELEASES.length - 1];
+  if (p.apiVersion === newest.apiVersion) return undefined;
+  return formatWarning('E_API_VERSION', `plug-in '${p.name}' has API version ${p.apiVersion}: WasmEdge ${newest.label} refuses it (silently: its modules become unknown imports); only ${compatibleWith(p.apiVersion)} load it`,
+    `rebuild with WASMEDGE_PLUGIN_API_VERSION ${newest.apiVersion} to run in ${compatibleWith(newest.apiVersion)}`);
+}
+
+function warnApiVersions(plugins: Plugin[]): void {
+  for (const p of plugins) {
+    const w = apiVersionWarning(p);
+    if (w) process.stderr.write(w + '\n');
+  }
 }
 
 /** Creates every module of every plug-in, as a WasmEdge VM does. */

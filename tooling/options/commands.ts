@@ -27,6 +27,14 @@ function sanitize(description: string): TextSpec {
   return { kind: 'text', value: 'kind', choices: SANITIZERS, description };
 }
 
+/** `--engine` and `--wasmedge`, for the commands that can run plug-in code in real WasmEdge (docs/engines.md). */
+function engines(what: string): { engine: TextSpec; wasmedge: TextSpec } {
+  return {
+    engine: { kind: 'text', value: 'name', default: 'kit', choices: ['kit', 'wasmedge', 'both'], description: `where to run: the kit's runtime, real WasmEdge, or both (${what})` },
+    wasmedge: { kind: 'text', value: 'path', description: 'the real WasmEdge to use: a wasmedge binary or an install prefix (default: WASMEDGE_PREFIX, then PATH, then ~/.wasmedge)' },
+  };
+}
+
 export const BUILD_OPTIONS = defineOptions({
   debug: { kind: 'switch', description: 'debug build (default: Release)' },
   sanitize: sanitize('C/C++: an AddressSanitizer debug build in build/asan, to run yourself'),
@@ -41,18 +49,20 @@ export const INSPECT_OPTIONS = defineOptions({
 export const CALL_OPTIONS = defineOptions({
   ...isolation(DEFAULT_TIMEOUT_S.call),
   opt: { kind: 'list', value: 'name[=value]', description: 'set a program option before the module is created, [plugin:]name[=value]' },
+  ...engines('both compares results and @N buffers; WasmEdge runs a generated wrapper module'),
   json: json('one JSON document'),
 });
 
 export const RUN_OPTIONS = defineOptions({
   // No default limit: a guest program may legitimately run for a long time.
   ...isolation(undefined),
-  plugin: { kind: 'list', value: 'path', description: 'plug-in library or directory to load' },
+  plugin: { kind: 'list', value: 'path', description: 'plug-in library or directory to load (none: WASMEDGE_PLUGIN_PATH, then the WasmEdge install directory)' },
   invoke: { kind: 'text', value: 'name', description: 'call this export instead of _start and print its results' },
   opt: { kind: 'list', value: 'name[=value]', description: 'set a plug-in program option, [plugin:]name[=value]' },
   env: { kind: 'list', value: 'KEY=VALUE', description: 'environment variable for the guest' },
   dir: { kind: 'list', value: 'HOST[:GUEST]', description: 'pre-open a host directory for the guest' },
-  json: json('one JSON document ({"results": [...]} or {"exitCode": N})'),
+  ...engines('both compares exit status, stdout, results and traps, and exits 1 on a difference'),
+  json: json('one JSON document ({"results": [...]} or {"exitCode": N}; with --engine wasmedge|both: the outcomes)'),
 });
 
 export const TEST_OPTIONS = defineOptions({
@@ -61,6 +71,7 @@ export const TEST_OPTIONS = defineOptions({
   wat: { kind: 'list', value: 'file', description: 'also check the expectations of this .wat file' },
   sanitize: sanitize('build with AddressSanitizer and run the plug-in under it'),
   coverage: { kind: 'switch', description: 'build a C/C++ project with gcc --coverage, print line/branch coverage of its own sources, write coverage/lcov.info' },
+  ...engines('wasmedge|both add a wasmedge-load check and evaluate the .wat expectations in WasmEdge'),
 });
 
 export const DEV_OPTIONS = defineOptions({

@@ -74,7 +74,7 @@ export const QUESTIONS: readonly QuestionSpec[] = [
   { key: 'description', flag: 'description', placeholder: 'text', message: 'Description', default: () => 'A WasmEdge plug-in with get_string and add host functions' },
   { key: 'author', flag: 'author', placeholder: 'name', message: 'Author', default: (a) => `The ${a.name ?? 'my_plugin'} authors` },
   { key: 'license', flag: 'license', placeholder: 'spdx', message: 'Licence (SPDX expression)', default: () => 'Apache-2.0' },
-  { key: 'apiVersion', flag: 'api-version', placeholder: '5|4', message: 'Plug-in API version (5 = WasmEdge 0.17.x, 4 = 0.14–0.16)', choices: API_VERSIONS.map(String), default: () => '5' },
+  { key: 'apiVersion', flag: 'api-version', placeholder: '5|4', message: 'Plug-in API version (5 = WasmEdge 0.17.x, 4 = 0.14.1–0.16.x)', choices: API_VERSIONS.map(String), default: () => '5' },
 ];
 
 /** Returns an error message for an invalid value, or undefined when it is valid. */

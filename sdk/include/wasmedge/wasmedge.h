@@ -10,12 +10,16 @@
  * API version selection
  *   By default the header declares API version 5 (WasmEdge 0.17.x).
  *   Define WASMEDGE_PLUGIN_API_VERSION to 4 before including it to get the
- *   WasmEdge 0.14-0.16 form: the 12-byte WasmEdge_Limit struct and the old
+ *   WasmEdge 0.14.1-0.16.x form: the 12-byte WasmEdge_Limit struct and the old
  *   signatures of LimitIsEqual, MemoryTypeCreate, MemoryTypeGetLimit,
  *   TableTypeCreate and TableTypeGetLimit. On GNU/ELF toolchains, references
  *   to those five are bound to their @WASMEDGE_0.16 symbol versions, so a v4
  *   plug-in linked against a 0.17 library (or our link stub) calls the
  *   0.16-compatible entry points.
+ *
+ *   Plug-in API versions by release (each release loads only its own):
+ *     5 = 0.17.x, 4 = 0.14.1-0.16.x, 3 = 0.14.0, 2 = 0.11.1-0.13.x,
+ *     1 = 0.10.0-0.11.0. This header offers 5 and 4.
  *
  * Ownership conventions used in the comments below
  *   - "borrowed": the caller keeps ownership; the callee does not free it and
@@ -53,10 +57,10 @@
  * WasmEdge 0.17.x rejects any other value. */
 #define WasmEdge_Plugin_CurrentAPIVersion 5
 #elif WASMEDGE_PLUGIN_API_VERSION == 4
-/* WasmEdge 0.14-0.16 accept API version 4 only. */
+/* WasmEdge 0.14.1-0.16.x accept API version 4 only (0.14.0 wants 3). */
 #define WasmEdge_Plugin_CurrentAPIVersion 4
 #else
-#error "WASMEDGE_PLUGIN_API_VERSION must be 5 (WasmEdge 0.17.x, the default) or 4 (WasmEdge 0.14-0.16); define it before including <wasmedge/wasmedge.h>"
+#error "WASMEDGE_PLUGIN_API_VERSION must be 5 (WasmEdge 0.17.x, the default) or 4 (WasmEdge 0.14.1-0.16.x); define it before including <wasmedge/wasmedge.h>"
 #endif
 
 /* ------------------------------------------------------------------------ */
@@ -429,7 +433,7 @@ typedef struct WasmEdge_Value {
 } WasmEdge_Value;
 
 #if WASMEDGE_PLUGIN_API_VERSION == 4
-/* WasmEdge 0.14-0.16 limit (API version 4 only): 12 bytes, passed by value.
+/* WasmEdge 0.14.1-0.16.x limit (API version 4 only): 12 bytes, passed by value.
  * In API version 5 this is the opaque WasmEdge_LimitContext. */
 typedef struct WasmEdge_Limit {
   bool HasMax;
@@ -570,10 +574,12 @@ WASMEDGE_CAPI_EXPORT extern void WasmEdge_LogSetErrorLevel(void);
 WASMEDGE_CAPI_EXPORT extern void WasmEdge_LogSetDebugLevel(void);
 /* Turn logging off. No pointers. */
 WASMEDGE_CAPI_EXPORT extern void WasmEdge_LogOff(void);
-/* Log Level and worse. No pointers. */
+/* Log Level and worse. No pointers. Added in WasmEdge 0.15.0: an API-4
+ * plug-in that calls it does not load in 0.14.1. */
 WASMEDGE_CAPI_EXPORT extern void WasmEdge_LogSetLevel(WasmEdge_LogLevel Level);
 /* Route log records to Callback. The function pointer is kept until
- * replaced, so its code must stay loaded that long. */
+ * replaced, so its code must stay loaded that long. Added in WasmEdge
+ * 0.15.0: an API-4 plug-in that calls it does not load in 0.14.1. */
 WASMEDGE_CAPI_EXPORT extern void
 WasmEdge_LogSetCallback(WasmEdge_LogCallback_t Callback);
 

@@ -167,7 +167,7 @@ public:
   MemoryType(uint64_t min, uint64_t max) : MemoryType(Limit(min, max)) {}
 };
 #else
-// API version 4 (WasmEdge 0.14-0.16): limits are the WasmEdge_Limit struct, passed by value.
+// API version 4 (WasmEdge 0.14.1-0.16.x): limits are the WasmEdge_Limit struct, passed by value.
 class MemoryType : public Handle<WasmEdge_MemoryTypeContext, WasmEdge_MemoryTypeDelete> {
 public:
   explicit MemoryType(const WasmEdge_Limit &limit) : Handle(check(WasmEdge_MemoryTypeCreate(limit))) {}
