@@ -1,0 +1,33 @@
+/** `wasmedge-plugin package [dir]`: builds in Release and writes `<name>-<version>-<os>_<arch>.tar.gz` (docs/packaging.md). */
+import type { Command } from 'commander';
+import { join, relative, resolve } from 'node:path';
+import { packageProject, writePackage } from '../tooling/ship/package.js';
+import { colour, printJson } from './output.js';
+import { INSPECT_TIMEOUT_S, timeoutMs } from './isolation-flags.js';
+
+export function register(program: Command): void {
+  program
+    .command('package')
+    .description('build a project in Release and write a reproducible plug-in package (<name>-<version>-<os>_<arch>.tar.gz: library, manifest, README, LICENSE)')
+    .argument('[dir]', 'project directory', '.')
+    .option('--out <dir>', 'where to write the package (default: <dir>/dist)')
+    .option('--force', 'replace a different package of the same file name')
+    .option('--timeout <seconds>', `limit for reading the built library's descriptor (default: ${INSPECT_TIMEOUT_S})`)
+    .option('--json', 'print { file, sha256, unchanged, manifest } as JSON')
+    .action(async (dir: string, flags: { out?: string; force?: boolean; timeout?: string; json?: boolean }) => {
+      const pkg = await packageProject(dir, { timeoutMs: timeoutMs(flags, INSPECT_TIMEOUT_S) });
+      const written = writePackage(pkg, flags.out ?? join(resolve(dir), 'dist'), flags.force);
+      if (flags.json) {
+        printJson({ ...written, manifest: pkg.manifest });
+        return;
+      }
+      const m = pkg.manifest;
+      const shown = relative(process.cwd(), written.file).startsWith('..') ? written.file : relative(process.cwd(), written.file);
+      process.stdout.write(
+        `${colour.green(written.unchanged ? 'unchanged' : 'packaged')} ${shown}\n` +
+          `  ${m.name} ${m.version} · API ${m.apiVersion} (WasmEdge ${m.wasmedge?.label ?? '?'}) · ${m.platform.os}_${m.platform.arch}${m.platform.glibc ? ` glibc ${m.platform.glibc}+` : ''}\n` +
+          `  sha256 ${written.sha256}\n` +
+          `install with: wasmedge-plugin install ${shown}\n`,
+      );
+    });
+}
