@@ -1,7 +1,7 @@
 /** The call engine: one host function of a plug-in, called directly with command-line arguments. */
 import { PluginHost } from '../../runtime/host.js';
 import type { ScratchBuffer } from '../../runtime/module.js';
-import type { WasmValue } from '../../runtime/call-engine.js';
+import { WasmTerminate, type WasmValue } from '../../runtime/call-engine.js';
 import type { ValueTypeName } from '../../runtime/value-types.js';
 import { formatSignature } from '../../runtime/value-types.js';
 import { applyOptions, loadPlugins } from './plugins.js';
@@ -14,6 +14,8 @@ export interface CallReport {
   signature: string;
   results: Array<number | string>;
   buffers: Array<{ argument: number; address: number; size: number; text: string; hex: string; u32?: number; u64?: string }>;
+  /** The function returned WasmEdge_Result_Terminate: the call ended without results (not an error). */
+  terminated?: boolean;
 }
 
 /** Parses one command-line argument for a parameter of type `t`; `@N` is a scratch buffer. */
@@ -97,11 +99,20 @@ export function callFunction(pluginPath: string, target: string, rawArgs: string
       });
     }
     const args = rawArgs.map((a, i) => parseArgument(a, fn.params[i], i, (n) => mod!.scratchBuffer(n)));
-    const results = mod.call(fnName, ...args);
+    let results: WasmValue[] = [];
+    let terminated = false;
+    try {
+      results = mod.call(fnName, ...args);
+    } catch (e) {
+      // As in a run: Terminate ends the call without results (docs/engines.md, "Terminate").
+      if (!(e instanceof WasmTerminate)) throw e;
+      terminated = true;
+    }
     const buffers = args.flatMap((a, i) => (typeof a === 'object' ? [describeBuffer(a, i + 1)] : []));
     return {
       plugin: plugin.name, module: mod.instanceName, function: fnName, signature: formatSignature(fn),
       results: results.map((r) => (typeof r === 'bigint' ? r.toString() : r)), buffers,
+      ...(terminated ? { terminated } : {}),
     };
   } finally {
     host.close();

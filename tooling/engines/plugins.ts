@@ -5,6 +5,7 @@ import { PluginHost, type LoadResult } from '../../runtime/host.js';
 import type { Plugin } from '../../runtime/plugin.js';
 import type { PluginModule } from '../../runtime/module.js';
 import { ToolError } from '../errors.js';
+import { API_VERSION_RELEASES, compatibleWith } from '../../runtime/api-versions.js';
 
 export interface OptSetting {
   plugin?: string;
@@ -47,10 +48,18 @@ export function applyOptions(plugins: Plugin[], specs: string[]): void {
 }
 
 /**
- * Loads every path. A file the user named must load; in a directory, bad plug-ins are reported as
- * warnings and the good ones are used (WasmEdge skips them silently).
+ * Loads every path; none: WasmEdge's default search (WASMEDGE_PLUGIN_PATH, then the install
+ * directory), as `inspect` and the `wasmedge` CLI do. A file the user named must load; in a
+ * directory or a default path, bad plug-ins are reported as warnings and the good ones are used
+ * (WasmEdge skips them silently). A plug-in the newest WasmEdge would refuse is loaded with a warning.
  */
 export function loadPlugins(host: PluginHost, paths: string[]): LoadResult {
+  if (paths.length === 0) {
+    const r = host.loadWithDefaultPaths();
+    for (const e of r.errors) process.stderr.write(formatWarning(e.code, `skipped ${e.message}`, e.hint) + '\n');
+    warnApiVersions(r.loaded);
+    return r;
+  }
   const all: LoadResult = { loaded: [], errors: [], searched: [] };
   const fatal: LoadResult['errors'] = [];
   for (const p of paths) {
@@ -70,7 +79,23 @@ export function loadPlugins(host: PluginHost, paths: string[]): LoadResult {
     const more = fatal.length > 1 ? ` (and ${fatal.length - 1} more: ${fatal.slice(1).map((e) => `${e.code} ${e.path}`).join('; ')})` : '';
     throw new ToolError(first.code as 'E_LOAD_FAILED', first.message + more, { path: first.path, hint: first.hint });
   }
+  warnApiVersions(all.loaded);
   return all;
+}
+
+/** The kit loads API 4 and 5; real WasmEdge loads only its own version, so say which releases load it. */
+export function apiVersionWarning(p: Pick<Plugin, 'name' | 'apiVersion'>): string | undefined {
+  const newest = API_VERSION_RELEASES[API_VERSION_RELEASES.length - 1];
+  if (p.apiVersion === newest.apiVersion) return undefined;
+  return formatWarning('E_API_VERSION', `plug-in '${p.name}' has API version ${p.apiVersion}: WasmEdge ${newest.label} refuses it (silently: its modules become unknown imports); only ${compatibleWith(p.apiVersion)} load it`,
+    `rebuild with WASMEDGE_PLUGIN_API_VERSION ${newest.apiVersion} to run in ${compatibleWith(newest.apiVersion)}`);
+}
+
+function warnApiVersions(plugins: Plugin[]): void {
+  for (const p of plugins) {
+    const w = apiVersionWarning(p);
+    if (w) process.stderr.write(w + '\n');
+  }
 }
 
 /** Creates every module of every plug-in, as a WasmEdge VM does. */

@@ -1,8 +1,9 @@
 /** The run engine: a wasm program (_start under WASI, or one export) with plug-in modules importable. */
+import { closeSync, openSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PluginHost } from '../../runtime/host.js';
 import { loadWasmFile } from '../../runtime/wasm/wat.js';
-import type { WasmValue } from '../../runtime/call-engine.js';
+import { WasmTerminate, type WasmValue } from '../../runtime/call-engine.js';
 import { parseArgument } from './call.js';
 import { applyOptions, createAllModules, loadPlugins } from './plugins.js';
 import { ToolError } from '../errors.js';
@@ -14,11 +15,17 @@ export interface RunCommandOptions {
   env: string[];
   dir: string[];
   json?: boolean;
+  /** Write the guest's stdout to this file instead of ours (to compare it with WasmEdge's). */
+  stdoutPath?: string;
 }
 
 export interface RunOutcome {
   exitCode: number;
   results?: Array<number | string>;
+  /** The invoked export's result types. */
+  resultTypes?: string[];
+  /** A host function returned WasmEdge_Result_Terminate during the invoked export: no results. */
+  terminated?: boolean;
 }
 
 function parseEnv(specs: string[]): Record<string, string> {
@@ -44,11 +51,12 @@ function parseDirs(specs: string[]): Record<string, string> {
 export async function runFile(file: string, args: string[], o: RunCommandOptions): Promise<RunOutcome> {
   const bytes = await loadWasmFile(file);
   const host = new PluginHost();
+  const stdout = o.stdoutPath ? openSync(o.stdoutPath, 'w') : undefined;
   try {
     const { loaded } = loadPlugins(host, o.plugin);
     applyOptions(loaded, o.opt);
     const modules = createAllModules(loaded);
-    const wasi = { args: [file, ...args], env: parseEnv(o.env), preopens: parseDirs(o.dir) };
+    const wasi = { args: [file, ...args], env: parseEnv(o.env), preopens: parseDirs(o.dir), stdout };
     if (!o.invoke) {
       return { exitCode: await host.runWasi(bytes, { modules, ...wasi }) };
     }
@@ -61,10 +69,19 @@ export async function runFile(file: string, args: string[], o: RunCommandOptions
     const values = args.map((a, i) => parseArgument(a, exp.signature!.params[i], i, () => {
       throw new ToolError('E_ARGUMENTS', '@N buffers are only available with `call`');
     }) as WasmValue);
-    const r = inst.invoke(o.invoke, ...values);
-    const list = exp.signature.results.length === 0 ? [] : exp.signature.results.length === 1 ? [r] : (r as unknown[]);
-    return { exitCode: 0, results: list.map((v) => (typeof v === 'bigint' ? v.toString() : (v as number))) };
+    const resultTypes = exp.signature.results;
+    let r: unknown;
+    try {
+      r = inst.invoke(o.invoke, ...values);
+    } catch (e) {
+      // Terminate ends the run without results, as it ends _start (docs/engines.md, "Terminate").
+      if (e instanceof WasmTerminate) return { exitCode: 0, results: [], resultTypes, terminated: true };
+      throw e;
+    }
+    const list = resultTypes.length === 0 ? [] : resultTypes.length === 1 ? [r] : (r as unknown[]);
+    return { exitCode: 0, results: list.map((v) => (typeof v === 'bigint' ? v.toString() : (v as number))), resultTypes };
   } finally {
     host.close();
+    if (stdout !== undefined) closeSync(stdout);
   }
 }
