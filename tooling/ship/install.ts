@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compatibleWith } from '../../runtime/api-versions.js';
 import { inspectIsolated } from '../engines/isolated.js';
-import { ToolError } from '../errors.js';
+import { isErrorCode, ToolError } from '../errors.js';
+import type { InspectReport } from '../engines/inspect.js';
 import type { WasmEdgeInstall } from '../wasmedge/find.js';
 import { removePackageFiles, manifestBeside } from './installed.js';
 import { DOC_FILES, MANIFEST_FILE, serializeManifest } from './manifest.js';
-import { describeLibrary, packageLibrary, packageProject, readPackage, sha256, type PluginPackage } from './package.js';
+import { packageLibrary, packageProject, readPackage, sha256, type PluginPackage } from './package.js';
 import { binaryPlatform, hostPlatform, platformProblem, platformTag } from './platform.js';
 import { installDir, wasmEdgeOnThisMachine, type PluginDir } from './plugin-dirs.js';
 
@@ -87,18 +88,32 @@ function checkPlatform(pkg: PluginPackage): void {
   }
 }
 
-/** Reads the library's descriptor in a child and holds the manifest to it. */
-async function checkDescriptor(pkg: PluginPackage, timeoutMs?: number): Promise<void> {
+type Inspected = InspectReport['plugins'][number];
+
+/**
+ * One child process reads the package's library (from a private copy) and every plug-in already in
+ * the target directory: nothing of either runs in this process.
+ */
+async function inspectLibraryAndTarget(pkg: PluginPackage, target: PluginDir, timeoutMs?: number): Promise<{ plugin: Inspected; installed: Inspected[] }> {
   const stage = mkdtempSync(join(tmpdir(), 'wpk-install-'));
   try {
     const file = join(stage, pkg.manifest.library);
     writeFileSync(file, pkg.library);
-    const plugin = await describeLibrary(file, timeoutMs);
-    if (plugin.name !== pkg.manifest.name || plugin.apiVersion !== pkg.manifest.apiVersion) {
-      throw new ToolError('E_PACKAGE_INVALID', `the manifest says plug-in '${pkg.manifest.name}' (API ${pkg.manifest.apiVersion}), but the library declares '${plugin.name}' (API ${plugin.apiVersion})`);
-    }
+    const report = await inspectIsolated(existsSync(target.dir) ? [file, target.dir] : [file], timeoutMs);
+    const error = report.errors.find((e) => e.path === file);
+    if (error) throw new ToolError(isErrorCode(error.code) ? error.code : 'E_INTERNAL', error.message, { hint: error.hint });
+    const plugin = report.plugins.find((p) => p.path === file);
+    if (!plugin) throw new ToolError('E_PACKAGE_INVALID', `${pkg.manifest.library} holds no plug-in`);
+    return { plugin, installed: report.plugins.filter((p) => p !== plugin) };
   } finally {
     rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+/** The library's own descriptor must say what the manifest says. */
+function checkDescriptor(pkg: PluginPackage, plugin: Inspected): void {
+  if (plugin.name !== pkg.manifest.name || plugin.apiVersion !== pkg.manifest.apiVersion) {
+    throw new ToolError('E_PACKAGE_INVALID', `the manifest says plug-in '${pkg.manifest.name}' (API ${pkg.manifest.apiVersion}), but the library declares '${plugin.name}' (API ${plugin.apiVersion})`);
   }
 }
 
@@ -118,11 +133,10 @@ function checkApiVersion(pkg: PluginPackage, w: WasmEdgeInstall | undefined, not
 }
 
 /** What in the target directory stands in the way: the same plug-in name anywhere in it, or our file names. */
-async function findClashes(pkg: PluginPackage, target: PluginDir, timeoutMs?: number): Promise<{ sameName: string[]; paths: string[]; identical: boolean }> {
+function findClashes(pkg: PluginPackage, target: PluginDir, installed: Inspected[]): { sameName: string[]; paths: string[]; identical: boolean } {
   if (!existsSync(target.dir)) return { sameName: [], paths: [], identical: false };
-  const report = await inspectIsolated([target.dir], timeoutMs);
   const dest = join(target.dir, pkg.manifest.library);
-  const sameName = report.plugins.filter((p) => p.name === pkg.manifest.name).map((p) => p.path);
+  const sameName = installed.filter((p) => p.name === pkg.manifest.name).map((p) => p.path);
   const metaDir = join(target.dir, pkg.manifest.name);
   const paths = [dest, metaDir].filter((p) => existsSync(p));
   // `<name>/` may hold only what a package puts there: never delete a user's other files, even with --force.
@@ -176,11 +190,12 @@ export async function install(source: string, opts: InstallOptions = {}): Promis
   const notes: string[] = [];
   const { pkg, kind } = await resolveSource(source, opts);
   checkPlatform(pkg);
-  await checkDescriptor(pkg, opts.timeoutMs);
   const w = wasmEdgeOnThisMachine(opts.wasmedge, env);
-  checkApiVersion(pkg, w, notes);
   const target = installDir({ to: opts.to, env, wasmedge: w });
-  const clashes = await findClashes(pkg, target, opts.timeoutMs);
+  const { plugin, installed } = await inspectLibraryAndTarget(pkg, target, opts.timeoutMs);
+  checkDescriptor(pkg, plugin);
+  checkApiVersion(pkg, w, notes);
+  const clashes = findClashes(pkg, target, installed);
   const library = join(target.dir, pkg.manifest.library);
   const base = { name: pkg.manifest.name, version: pkg.manifest.version, apiVersion: pkg.manifest.apiVersion, source: { kind, path: resolve(source) }, dir: target.dir, reason: target.reason, library, notes };
   if (clashes.identical) return { ...base, unchanged: true, replaced: [], ...(w ? { wasmedge: { version: w.version, binary: w.binary, ...wasmEdgeLists(w, target.dir, library, pkg.manifest.name) } } : {}) };
