@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compatibleWith } from '../../runtime/api-versions.js';
 import { inspectIsolated } from '../engines/isolated.js';
-import { isErrorCode, ToolError } from '../errors.js';
+import { ToolError } from '../errors.js';
 import type { InspectReport } from '../engines/inspect.js';
 import type { WasmEdgeInstall } from '../wasmedge/find.js';
 import { removePackageFiles, manifestBeside } from './installed.js';
 import { DOC_FILES, MANIFEST_FILE, serializeManifest } from './manifest.js';
-import { packageLibrary, packageProject, readPackage, sha256, type PluginPackage } from './package.js';
+import { describeLibrary, packageLibrary, packageProject, readPackage, sha256, type PluginPackage } from './package.js';
 import { binaryPlatform, hostPlatform, platformProblem, platformTag } from './platform.js';
 import { installDir, wasmEdgeOnThisMachine, type PluginDir } from './plugin-dirs.js';
 
@@ -91,20 +91,20 @@ function checkPlatform(pkg: PluginPackage): void {
 type Inspected = InspectReport['plugins'][number];
 
 /**
- * One child process reads the package's library (from a private copy) and every plug-in already in
- * the target directory: nothing of either runs in this process.
+ * Reads the package's library (a private copy) and every plug-in already in the target directory, in
+ * child processes: nothing of either runs in this one. Two separate loads, because one host keeps only
+ * the first plug-in of a name, which would hide exactly the clash we look for.
  */
 async function inspectLibraryAndTarget(pkg: PluginPackage, target: PluginDir, timeoutMs?: number): Promise<{ plugin: Inspected; installed: Inspected[] }> {
   const stage = mkdtempSync(join(tmpdir(), 'wpk-install-'));
   try {
     const file = join(stage, pkg.manifest.library);
     writeFileSync(file, pkg.library);
-    const report = await inspectIsolated(existsSync(target.dir) ? [file, target.dir] : [file], timeoutMs);
-    const error = report.errors.find((e) => e.path === file);
-    if (error) throw new ToolError(isErrorCode(error.code) ? error.code : 'E_INTERNAL', error.message, { hint: error.hint });
-    const plugin = report.plugins.find((p) => p.path === file);
-    if (!plugin) throw new ToolError('E_PACKAGE_INVALID', `${pkg.manifest.library} holds no plug-in`);
-    return { plugin, installed: report.plugins.filter((p) => p !== plugin) };
+    const [plugin, installed] = await Promise.all([
+      describeLibrary(file, timeoutMs),
+      existsSync(target.dir) ? inspectIsolated([target.dir], timeoutMs).then((r) => r.plugins) : Promise.resolve([]),
+    ]);
+    return { plugin, installed };
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
