@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { install, type InstallReport } from '../tooling/ship/install.js';
 import { colour, formatWarning, printJson } from './output.js';
-import { DEFAULT_TIMEOUT_S, timeoutMs } from './isolation-flags.js';
+import { addOptions, flagValues } from './flags.js';
+import { INSTALL_OPTIONS } from '../tooling/options/commands.js';
 
 function printReport(r: InstallReport): void {
   const out = [
@@ -18,17 +19,12 @@ function printReport(r: InstallReport): void {
 }
 
 export function register(program: Command): void {
-  program
-    .command('install')
+  addOptions(program.command('install'), INSTALL_OPTIONS)
     .description('install a plug-in where WasmEdge loads it: --to, else the first WASMEDGE_PLUGIN_PATH directory, else the plug-in directory of the WasmEdge found here')
     .argument('<source>', 'a package (.tar.gz from `package`), a project directory (built in Release) or a plug-in library')
-    .option('--to <dir>', 'install into this directory')
-    .option('--force', 'replace a plug-in of the same name (or files of the same name) in the target directory')
-    .option('--wasmedge <path>', 'the WasmEdge to check against (binary or install prefix; default: the one found on PATH or in ~/.wasmedge)')
-    .option('--timeout <seconds>', `limit for loading a library to read it (default: ${DEFAULT_TIMEOUT_S})`)
-    .option('--json', 'print the report as JSON')
-    .action(async (source: string, flags: { to?: string; force?: boolean; wasmedge?: string; timeout?: string; json?: boolean }) => {
-      const report = await install(source, { to: flags.to, force: flags.force, wasmedge: flags.wasmedge, timeoutMs: timeoutMs(flags), progress: !flags.json && Boolean(process.stderr.isTTY) });
+    .action(async (source: string, raw: Record<string, unknown>) => {
+      const flags = flagValues(INSTALL_OPTIONS, raw);
+      const report = await install(source, { to: flags.to, force: flags.force, wasmedge: flags.wasmedge, timeoutMs: flags.timeout, progress: !flags.json && Boolean(process.stderr.isTTY) });
       if (flags.json) printJson(report);
       else printReport(report);
     });

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { listInstalled, type InstalledReport } from '../tooling/ship/installed.js';
 import { searchedDirs, wasmEdgeOnThisMachine } from '../tooling/ship/plugin-dirs.js';
 import { colour, printJson } from './output.js';
-import { DEFAULT_TIMEOUT_S, timeoutMs } from './isolation-flags.js';
+import { addOptions, flagValues } from './flags.js';
+import { LIST_OPTIONS } from '../tooling/options/commands.js';
 
 function printReport(r: InstalledReport): void {
   const out: string[] = [];
@@ -22,17 +23,12 @@ function printReport(r: InstalledReport): void {
 }
 
 export function register(program: Command): void {
-  program
-    .command('list')
+  addOptions(program.command('list'), LIST_OPTIONS)
     .description('list the installed plug-ins: every library in WasmEdge\'s plug-in directories (WASMEDGE_PLUGIN_PATH, the found WasmEdge\'s), with version and API version')
-    .option('--installed', 'installed plug-ins (what `list` shows; the flag is accepted for clarity)')
-    .option('--dir <dir>', 'only this plug-in directory')
-    .option('--wasmedge <path>', 'the WasmEdge whose plug-in directory to list (binary or install prefix)')
-    .option('--timeout <seconds>', `limit for loading the installed libraries to read them (default: ${DEFAULT_TIMEOUT_S})`)
-    .option('--json', 'print { dirs, plugins } as JSON')
-    .action(async (flags: { installed?: boolean; dir?: string; wasmedge?: string; timeout?: string; json?: boolean }) => {
+    .action(async (raw: Record<string, unknown>) => {
+      const flags = flagValues(LIST_OPTIONS, raw);
       const dirs = searchedDirs({ dir: flags.dir, wasmedge: flags.dir === undefined ? wasmEdgeOnThisMachine(flags.wasmedge) : undefined });
-      const report = await listInstalled(dirs, timeoutMs(flags));
+      const report = await listInstalled(dirs, flags.timeout);
       if (flags.json) printJson(report);
       else printReport(report);
       process.exitCode = report.plugins.some((p) => p.error) ? 1 : 0;

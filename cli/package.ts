@@ -3,19 +3,16 @@ import type { Command } from 'commander';
 import { join, relative, resolve } from 'node:path';
 import { packageProject, writePackage } from '../tooling/ship/package.js';
 import { colour, printJson } from './output.js';
-import { INSPECT_TIMEOUT_S, timeoutMs } from './isolation-flags.js';
+import { addOptions, flagValues } from './flags.js';
+import { PACKAGE_OPTIONS } from '../tooling/options/commands.js';
 
 export function register(program: Command): void {
-  program
-    .command('package')
+  addOptions(program.command('package'), PACKAGE_OPTIONS)
     .description('build a project in Release and write a reproducible plug-in package (<name>-<version>-<os>_<arch>.tar.gz: library, manifest, README, LICENSE)')
     .argument('[dir]', 'project directory', '.')
-    .option('--out <dir>', 'where to write the package (default: <dir>/dist)')
-    .option('--force', 'replace a different package of the same file name')
-    .option('--timeout <seconds>', `limit for reading the built library's descriptor (default: ${INSPECT_TIMEOUT_S})`)
-    .option('--json', 'print { file, sha256, unchanged, manifest } as JSON')
-    .action(async (dir: string, flags: { out?: string; force?: boolean; timeout?: string; json?: boolean }) => {
-      const pkg = await packageProject(dir, { timeoutMs: timeoutMs(flags, INSPECT_TIMEOUT_S) });
+    .action(async (dir: string, raw: Record<string, unknown>) => {
+      const flags = flagValues(PACKAGE_OPTIONS, raw);
+      const pkg = await packageProject(dir, { timeoutMs: flags.timeout });
       const written = writePackage(pkg, flags.out ?? join(resolve(dir), 'dist'), flags.force);
       if (flags.json) {
         printJson({ ...written, manifest: pkg.manifest });
