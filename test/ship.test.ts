@@ -228,6 +228,17 @@ describe('install → run → list --installed → uninstall', () => {
     if (WASMEDGE) expect(r.wasmedge).toMatchObject({ lists: true, detail: `${r.library} (plugin "ship_c") version 0.1.0.0` });
   });
 
+  it('installs a project directory too (built in Release and packaged on the way): the same files as its package', () => {
+    const other = path.join(tmp, 'from-project');
+    const r = cliJson<{ source: { kind: string }; library: string }>(['install', c.dir, '--to', other]);
+    expect(r.source.kind).toBe('project');
+    const unpacked = path.join(tmp, 'unpacked');
+    fs.mkdirSync(unpacked);
+    tar.extract({ file: c.file, cwd: unpacked, sync: true });
+    const strip = (lines: string[]) => lines.map((l) => l.split(' ').filter((_w, i) => i !== 3).join(' ')); // mtimes differ
+    expect(strip(snapshot(other))).toEqual(strip(snapshot(unpacked)));
+  });
+
   it('`run` finds the installed plug-in through WASMEDGE_PLUGIN_PATH', () => {
     const r = cli(['run', path.join(c.dir, 'test', 'get_string.wat')], { WASMEDGE_PLUGIN_PATH: pluginDir });
     expect(r.code, r.stderr).toBe(0);
@@ -363,6 +374,7 @@ describe('install refuses, and leaves the target directory unchanged', () => {
     expectRefusal([junk], 'E_PACKAGE_INVALID', /junk\.tar\.gz is not a readable \.tar\.gz/);
     const foreign = alteredPackage(c.file, path.join(tmp, 'foreign.tar.gz'), (d) => fs.writeFileSync(path.join(d, 'evil.sh'), 'echo\n'));
     expectRefusal([foreign], 'E_PACKAGE_INVALID', /evil\.sh is neither the library nor ship_c\/wasmedge-plugin\.json/);
+    expectRefusal([path.join(tmp, 'no-such.tar.gz')], 'E_NOT_FOUND', /no-such\.tar\.gz does not exist/);
   });
 });
 

@@ -37,6 +37,7 @@ export const TOOL_ERROR_CODES = {
   E_API_MISMATCH: { summary: 'The plug-in\'s API version is not the one the WasmEdge found on this machine loads: WasmEdge would ignore it silently.', hint: 'Install a build for this WasmEdge release (`wasmedge-plugin new --api-version …` selects the API), or point --wasmedge at the WasmEdge it is meant for.' },
   E_PLUGIN_INSTALLED: { summary: 'A plug-in of the same name (or a file of the same name) is already installed in the target directory; WasmEdge would keep only the first it finds.', hint: 'Pass --force to replace it, or `wasmedge-plugin uninstall <name>` first.' },
   E_NOT_INSTALLED: { summary: '`uninstall` found no plug-in of that name in the directory it looked at.', hint: '`wasmedge-plugin list --installed` shows what is installed where; --dir names the directory.' },
+  E_NOT_WRITABLE: { summary: '`install` or `uninstall` may not write to the plug-in directory (permissions, or a read-only file system).', hint: 'Use --to DIR (and WASMEDGE_PLUGIN_PATH=DIR when running WasmEdge) for a directory of your own, or run with the rights to write there (sudo for a system install).' },
   E_NO_PLUGIN_DIR: { summary: '`install` has nowhere to install: no --to, no WASMEDGE_PLUGIN_PATH, and no WasmEdge found on this machine.', hint: 'Pass --to DIR (and set WASMEDGE_PLUGIN_PATH=DIR when running WasmEdge), or install WasmEdge first.', exit: 2 },
 } as const satisfies Record<string, ErrorCodeInfo>;
 

@@ -18,7 +18,7 @@ import { removePackageFiles, manifestBeside } from './installed.js';
 import { DOC_FILES, MANIFEST_FILE, serializeManifest } from './manifest.js';
 import { describeLibrary, packageLibrary, packageProject, readPackage, sha256, type PluginPackage } from './package.js';
 import { binaryPlatform, hostPlatform, platformProblem, platformTag } from './platform.js';
-import { installDir, wasmEdgeOnThisMachine, type PluginDir } from './plugin-dirs.js';
+import { checkWritable, installDir, wasmEdgeOnThisMachine, type PluginDir } from './plugin-dirs.js';
 
 export interface InstallOptions {
   /** Target directory (default: see installDir). */
@@ -203,6 +203,7 @@ export async function install(source: string, opts: InstallOptions = {}): Promis
     throw new ToolError('E_PLUGIN_INSTALLED', `${target.dir} already has ${clashes.sameName.length ? `plug-in '${pkg.manifest.name}' (${clashes.sameName.join(', ')})` : clashes.paths.join(', ')}`, { path: target.dir });
   }
 
+  checkWritable(target.dir);
   mkdirSync(target.dir, { recursive: true });
   writeMetadata(pkg, join(target.dir, pkg.manifest.name));
   writeAtomically(library, pkg.library, 0o755);

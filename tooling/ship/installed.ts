@@ -10,7 +10,7 @@ import { compatibleWith } from '../../runtime/api-versions.js';
 import { inspectIsolated } from '../engines/isolated.js';
 import { ToolError } from '../errors.js';
 import { DOC_FILES, MANIFEST_FILE, parseManifest, versionString, type PackageManifest } from './manifest.js';
-import type { PluginDir } from './plugin-dirs.js';
+import { checkWritable, type PluginDir } from './plugin-dirs.js';
 
 export interface InstalledPlugin {
   /** The searched directory it was found under. */
@@ -116,6 +116,7 @@ export async function uninstall(name: string, dirs: PluginDir[], timeoutMs?: num
     throw new ToolError('E_NOT_INSTALLED', `no plug-in named '${name}' is installed in ${looked}`);
   }
   const removed: string[] = [];
+  for (const p of matches) checkWritable(dirname(p.library));
   for (const p of matches) {
     const beside = manifestBeside(p.library);
     rmSync(p.library, { force: true });

@@ -4,8 +4,8 @@
  * WasmEdge found on this machine. list/uninstall look at WASMEDGE_PLUGIN_PATH's entries and that
  * directory, in WasmEdge's own search order.
  */
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { envPluginPaths, pluginDirForLibDir } from '../../runtime/search-paths.js';
 import { ToolError } from '../errors.js';
 import { findWasmEdge, requireWasmEdge, type WasmEdgeInstall } from '../wasmedge/find.js';
@@ -48,4 +48,15 @@ export function searchedDirs(opts: { dir?: string; env?: NodeJS.ProcessEnv; wasm
 /** The user's WasmEdge: `--wasmedge` must be usable; otherwise none found is fine (install and list work without). */
 export function wasmEdgeOnThisMachine(explicit?: string, env: NodeJS.ProcessEnv = process.env): WasmEdgeInstall | undefined {
   return explicit === undefined ? findWasmEdge({ env }) : requireWasmEdge({ explicit, env });
+}
+
+/** Refuses up front (nothing written yet) when the directory, or the ancestor it would be created in, is not writable. */
+export function checkWritable(dir: string): void {
+  let existing = resolve(dir);
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw new ToolError('E_NOT_WRITABLE', `${existing} is not writable${existing === resolve(dir) ? '' : ` (${dir} would be created there)`}`, { path: existing });
+  }
 }
