@@ -8,8 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { compatibleWith } from '../../runtime/api-versions.js';
+import { PLUGIN_EXTENSION } from '../../runtime/search-paths.js';
 import { inspectIsolated } from '../engines/isolated.js';
 import { ToolError } from '../errors.js';
 import type { InspectReport } from '../engines/inspect.js';
@@ -77,11 +78,14 @@ async function resolveSource(source: string, opts: InstallOptions): Promise<{ pk
   return { pkg, kind: 'package' };
 }
 
-/** Refuses a library built for another machine: the manifest's word and the binary's own header. */
+/** Refuses a library WasmEdge would not load here: its file name, the manifest's platform and the binary's own header. */
 function checkPlatform(pkg: PluginPackage): void {
   const here = hostPlatform();
   const declared = platformProblem(pkg.manifest.platform, here);
   if (declared) throw new ToolError('E_PLATFORM_MISMATCH', `${pkg.manifest.name} cannot load here: ${declared} (manifest)`);
+  if (extname(pkg.manifest.library) !== PLUGIN_EXTENSION) {
+    throw new ToolError('E_PACKAGE_INVALID', `${pkg.manifest.library}: WasmEdge loads only files whose name ends in ${PLUGIN_EXTENSION}`, { hint: `Rename the library to end in ${PLUGIN_EXTENSION}, then install it.` });
+  }
   const binary = binaryPlatform(pkg.library.subarray(0, 64));
   if (binary && (binary.os !== here.os || binary.arch !== here.arch)) {
     throw new ToolError('E_PLATFORM_MISMATCH', `${pkg.manifest.library} is a ${platformTag(binary)} binary, and this machine is ${platformTag(here)}`);
