@@ -12,6 +12,7 @@ import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { watToWasm } from '../runtime/wasm/wat.js';
 import { findWasmEdge } from '../tooling/wasmedge/find.js';
+import { hostPlatform, libraryPlatform, platformProblem } from '../tooling/ship/platform.js';
 import { HAS_CARGO, REPO_ROOT } from './helpers/cbuild.js';
 
 const BIN = path.join(REPO_ROOT, 'bin', 'wasmedge-plugin.js');
@@ -391,6 +392,24 @@ describe.each([
     const r = runInWasmEdge(dir, await guestWasm(project.dir));
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe('hello\n');
+  });
+});
+
+describe('platform of a library and of this machine', () => {
+  it('reads OS and CPU from the ELF header and glibc needs from readelf; refuses a newer glibc, another libc or CPU', () => {
+    // The C++ project links libstdc++ and glibc (the C one needs no libc symbol at all).
+    const { dir } = newAndPackage('ship_cpp', 'cpp');
+    const here = hostPlatform();
+    const lib = libraryPlatform(path.join(dir, 'build', 'Release', 'libship_cpp.so'));
+    expect(lib).toMatchObject({ os: 'linux', arch: ARCH, libc: 'glibc', glibc: expect.stringMatching(/^2\.\d+/) });
+    expect(shipped.get('ship_cpp')!.manifest.platform).toEqual(lib);
+    expect(platformProblem(lib!, here)).toBeUndefined();
+    if (here.glibc) {
+      expect(platformProblem({ ...lib!, libc: 'glibc', glibc: '99.0' }, here)).toBe(`it needs glibc 99.0 or newer, and this machine has glibc ${here.glibc}`);
+      expect(platformProblem({ ...lib!, libc: 'glibc', glibc: '2.2.5' }, here)).toBeUndefined();
+      expect(platformProblem({ ...lib!, libc: 'musl' }, here)).toBe('it was built against musl, and this machine has glibc');
+    }
+    expect(platformProblem({ os: 'darwin', arch: 'arm64' }, here)).toBe(`it was built for darwin_arm64, and this machine is linux_${ARCH}`);
   });
 });
 
