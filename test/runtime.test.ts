@@ -103,7 +103,7 @@ describe('get_string example through the CLI', () => {
 
 describe('load failures are typed errors and the process survives', () => {
   it.each([
-    ['api3', 'E_API_VERSION', /API version 3 .*0\.13.*supports 5 \(WasmEdge 0\.17\.x\) and 4/],
+    ['api3', 'E_API_VERSION', /API version 3 \(WasmEdge 0\.14\.0\); this runtime supports 5 \(WasmEdge 0\.17\.x\) and 4 \(WasmEdge 0\.14\.1–0\.16\.x\)/],
     ['api6', 'E_API_VERSION', /API version 6/],
     ['nullDesc', 'E_NULL_DESCRIPTOR', /returned NULL/],
     ['missingSymbol', 'E_MISSING_SYMBOL', /WasmEdge_VMCreate/],
