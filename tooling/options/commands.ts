@@ -4,7 +4,7 @@
  * command, add one entry to its table (shared entries, such as `isolation()`, are functions below).
  */
 import { LANGUAGES, QUESTIONS } from '../scaffold/answers.js';
-import { defineOptions, type OptionSpec, type SwitchSpec, type TimeoutSpec, type NegatableSpec } from './schema.js';
+import { defineOptions, type OptionSpec, type SwitchSpec, type TextSpec, type TimeoutSpec, type NegatableSpec } from './schema.js';
 
 /** Default time limits in seconds: listing a sane plug-in takes milliseconds, one host call may take longer. */
 export const DEFAULT_TIMEOUT_S = { inspect: 10, call: 30, test: 10 } as const;
@@ -123,7 +123,10 @@ export const TEMPLATES_PACK_OPTIONS = defineOptions({
 
 /** `package`, `install`, `list --installed`, `uninstall` (docs/packaging.md). */
 export const SHIP_TIMEOUT_S = { describe: 10, installed: 30 } as const;
-const WASMEDGE_OPTION = { kind: 'text', value: 'path', description: 'the WasmEdge to check against and whose plug-in directory to use (binary or install prefix; default: WASMEDGE_PREFIX, PATH, ~/.wasmedge)' } as const satisfies OptionSpec;
+/** `--wasmedge`: the user's WasmEdge, whose plug-in directory is searched (and, for install, whose API version is checked). */
+function userWasmEdge(use: string): TextSpec {
+  return { kind: 'text', value: 'path', description: `the WasmEdge ${use} (a binary or an install prefix; default: WASMEDGE_PREFIX, PATH, ~/.wasmedge)` };
+}
 
 export const PACKAGE_OPTIONS = defineOptions({
   out: { kind: 'text', value: 'dir', description: 'where to write the package (default: <dir>/dist)' },
@@ -135,7 +138,7 @@ export const PACKAGE_OPTIONS = defineOptions({
 export const INSTALL_OPTIONS = defineOptions({
   to: { kind: 'text', value: 'dir', description: 'install into this directory (default: the first directory of WASMEDGE_PLUGIN_PATH, else the found WasmEdge\'s plug-in directory)' },
   force: { kind: 'switch', description: 'replace a plug-in of the same name (or files of the same name) in the target directory' },
-  wasmedge: WASMEDGE_OPTION,
+  wasmedge: userWasmEdge('whose plug-in API version to check against, and whose plug-in directory is the default target'),
   timeout: { kind: 'timeout', value: 'seconds', default: SHIP_TIMEOUT_S.installed, description: 'limit for loading libraries to read them (in child processes)' },
   json: json('the report as JSON'),
 });
@@ -143,14 +146,14 @@ export const INSTALL_OPTIONS = defineOptions({
 export const LIST_OPTIONS = defineOptions({
   installed: { kind: 'switch', description: 'installed plug-ins (what `list` shows; accepted for clarity)' },
   dir: { kind: 'text', value: 'dir', description: 'only this plug-in directory' },
-  wasmedge: WASMEDGE_OPTION,
+  wasmedge: userWasmEdge('whose plug-in directory to list'),
   timeout: { kind: 'timeout', value: 'seconds', default: SHIP_TIMEOUT_S.installed, description: 'limit for loading the installed libraries to read them' },
   json: json('{ dirs, plugins } as JSON'),
 });
 
 export const UNINSTALL_OPTIONS = defineOptions({
   dir: { kind: 'text', value: 'dir', description: 'only this plug-in directory' },
-  wasmedge: WASMEDGE_OPTION,
+  wasmedge: userWasmEdge('whose plug-in directory to remove it from'),
   timeout: { kind: 'timeout', value: 'seconds', default: SHIP_TIMEOUT_S.installed, description: 'limit for loading the installed libraries to read them' },
   json: json('{ name, removed } as JSON'),
 });
