@@ -6,7 +6,7 @@ import type { WASI } from 'node:wasi';
 import { KitError } from './errors.js';
 import { CallEngine, Frame, WasmTerminate, type WasmValue } from './call-engine.js';
 import { nearest, type PluginModule } from './module.js';
-import { stringIn, type Ptr, type Shim } from './native/binding.js';
+import { noticeSignalHandlers, stringIn, type Ptr, type Shim } from './native/binding.js';
 import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport, type FuncSignature, type WasmInfo } from './wasm/binary.js';
 import { formatSignature } from './value-types.js';
 import { stage } from './stages.js';
@@ -173,7 +173,17 @@ export class WasmInstance {
       throw new KitError('E_ARGUMENTS', `export '${name}' takes ${sig.params.length} argument(s) ${formatSignature(sig)}, got ${args.length}`);
     }
     stage({ stage: 'invoke', function: name });
-    return (this.instance.exports[name] as (...a: WasmValue[]) => unknown)(...args);
+    try {
+      return (this.instance.exports[name] as (...a: WasmValue[]) => unknown)(...args);
+    } finally {
+      this.#noticeSignalHandlers();
+    }
+  }
+
+  /** Host functions that replaced the kit's signal handlers on their first call (see noticeSignalHandlers). */
+  #noticeSignalHandlers(): void {
+    noticeSignalHandlers(this.#shim, 'a host function', undefined,
+      (fn) => this.#modules.find((m) => m.functions.some((f) => f.name === fn))?.plugin.name);
   }
 
   /**
@@ -192,6 +202,8 @@ export class WasmInstance {
     } catch (e) {
       if (e instanceof WasmTerminate) return 0;
       throw e;
+    } finally {
+      this.#noticeSignalHandlers();
     }
   }
 

@@ -5,7 +5,7 @@
 import { closest } from 'fastest-levenshtein';
 import { KitError } from './errors.js';
 import { CallEngine, Frame, type WasmValue } from './call-engine.js';
-import { listNames, readString, stringIn, type Ptr, type Shim } from './native/binding.js';
+import { listNames, noticeSignalHandlers, readString, stringIn, type Ptr, type Shim } from './native/binding.js';
 import { valTypeName, type ValueTypeName } from './value-types.js';
 import type { FuncSignature } from './wasm/binary.js';
 import { stage } from './stages.js';
@@ -159,7 +159,11 @@ export class PluginModule {
     }
     const values = args.map((a) => (typeof a === 'object' ? a.address : a));
     stage({ stage: 'call', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName, function: name, detail: values.join(' ') });
-    return CallEngine.get(this.shim).callBinding(binding, f, st.frame, { plugin: this.plugin.name, module: this.instanceName, func: name }, values);
+    try {
+      return CallEngine.get(this.shim).callBinding(binding, f, st.frame, { plugin: this.plugin.name, module: this.instanceName, func: name }, values);
+    } finally {
+      noticeSignalHandlers(this.shim, `plug-in '${this.plugin.name}'`, `in host function ${this.instanceName}.${name}`, () => this.plugin.name);
+    }
   }
 
   /** Instances that import this module register here so they are disposed before it. */
@@ -184,6 +188,7 @@ export class PluginModule {
     this.#disposed = true;
     stage({ stage: 'dispose', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName });
     this.shim.ModuleInstanceDelete(this.address);
+    noticeSignalHandlers(this.shim, `plug-in '${this.plugin.name}'`, `while deleting module '${this.instanceName}'`);
     this.onDispose();
   }
 

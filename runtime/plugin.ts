@@ -4,7 +4,7 @@
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import { KitError } from './errors.js';
-import { CreateProto, koffi, loadShim, type Ptr, type Shim } from './native/binding.js';
+import { CreateProto, koffi, loadShim, noticeSignalHandlers, type Ptr, type Shim } from './native/binding.js';
 import { compatibleWith, readDescriptor } from './descriptor.js';
 import {
   coerceOptionValue, readOptionValue, writeOptionValue,
@@ -104,6 +104,11 @@ export class Plugin {
   readonly version: PluginVersion;
   readonly moduleDescriptors: ModuleDescriptorInfo[];
   readonly #options: OptionSlot[];
+  /**
+   * The buffer of each string option the kit set, and whether a module was created since (a plug-in
+   * may have kept the pointer then, so it stays allocated; otherwise setting the option again frees it).
+   */
+  readonly #stringValues = new Map<string, { buffer: Ptr; seen: boolean }>();
   readonly #shim: Shim;
   readonly #modules = new Set<PluginModule>();
 
@@ -132,6 +137,7 @@ export class Plugin {
     }
     stage({ stage: 'GetDescriptor', path });
     const desc = getDescriptor();
+    noticeSignalHandlers(shim, `the plug-in ${path}`, 'while loading it');
     stage({ stage: 'descriptor', path });
     if (!desc) throw new KitError('E_NULL_DESCRIPTOR', `${path}: WasmEdge_Plugin_GetDescriptor returned NULL`, { path });
     return new Plugin(shim, path, desc);
@@ -194,7 +200,11 @@ export class Plugin {
     } else {
       v = coerceOptionValue(name, o.type, value);
     }
-    writeOptionValue(this.#shim, o.type, o.storage!, v);
+    const buffer = writeOptionValue(this.#shim, o.type, o.storage!, v);
+    if (buffer === undefined) return;
+    const previous = this.#stringValues.get(name);
+    if (previous && !previous.seen) this.#shim.free(previous.buffer);
+    this.#stringValues.set(name, { buffer, seen: false });
   }
 
   getOption(name: string): OptionValue | null {
@@ -210,8 +220,10 @@ export class Plugin {
         hint: `modules: ${this.moduleDescriptors.map((m) => m.name).join(', ') || '(none)'}`,
       });
     }
+    for (const v of this.#stringValues.values()) v.seen = true;
     stage({ stage: 'Create', path: this.path, plugin: this.name, module: desc.name });
     const instance = koffi.call(desc.create, CreateProto, desc.address) as Ptr | null;
+    noticeSignalHandlers(this.#shim, `plug-in '${this.name}'`, `in Create of module '${desc.name}'`);
     if (!instance) {
       throw new KitError('E_CREATE_FAILED', `module '${desc.name}' of plug-in '${this.name}': Create returned NULL`, { path: this.path });
     }

@@ -119,6 +119,7 @@ export function abiChecks(path: string, report: Report): FunctionRef[] {
   const baseline = BigInt(shim.liveObjects());
   for (const d of plugin.moduleDescriptors) {
     let mod: PluginModule;
+    const duplicates = BigInt(shim.duplicateAdds());
     try {
       mod = plugin.createModule(d.name);
     } catch (e) {
@@ -126,6 +127,8 @@ export function abiChecks(path: string, report: Report): FunctionRef[] {
       continue;
     }
     const where = `module '${d.name}'`;
+    const twice = BigInt(shim.duplicateAdds()) - duplicates;
+    if (twice > 0n) report({ check: 'ownership', status: 'fail', code: 'E_BAD_DESCRIPTOR', module: d.name, message: `${where}: an instance was added to a module twice in Create (${twice}×): WasmEdge owns it twice and frees it twice, a crash when the module is deleted`, hint: 'Add each instance once (the module owns it); to export a function under two names, create two function instances.' });
     if (!mod.instanceName) report({ check: 'create', status: 'fail', code: 'E_BAD_DESCRIPTOR', module: d.name, message: `${where}: Create returned an instance with an empty name (wasm cannot import it)` });
     else report({ check: 'create', status: 'pass', module: d.name, message: `${where}: Create returns an instance (imported as '${mod.instanceName}')` });
     const fns = mod.functions;
