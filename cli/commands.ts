@@ -17,5 +17,9 @@ export const commands: Record<string, () => CommandModule> = {
   fuzz: () => import('./fuzz.js'),
   templates: () => import('./templates.js'),
   add: () => import('./add.js'),
+  package: () => import('./package.js'),
+  install: () => import('./install.js'),
+  uninstall: () => import('./uninstall.js'),
+  list: () => import('./list.js'),
   doctor: () => import('./doctor.js'),
 };

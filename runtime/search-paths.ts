@@ -32,9 +32,14 @@ export function installPluginPaths(): string[] {
   const out: string[] = [];
   for (const libDir of libDirs) {
     if (!existsSync(join(libDir, 'libwasmedge.so.0')) && !existsSync(join(libDir, 'libwasmedge.so'))) continue;
-    out.push(libDir.startsWith('/usr') || libDir.startsWith('/lib') ? join(libDir, 'wasmedge') : resolve(libDir, '..', 'plugin'));
+    out.push(pluginDirForLibDir(libDir));
   }
   return out;
+}
+
+/** The plug-in directory WasmEdge searches for a libwasmedge that lives in `libDir` (FACTS §3). */
+export function pluginDirForLibDir(libDir: string): string {
+  return libDir.startsWith('/usr') || libDir.startsWith('/lib') ? join(libDir, 'wasmedge') : resolve(libDir, '..', 'plugin');
 }
 
 /** The default search paths in WasmEdge's order, each reported even when it does not exist. */

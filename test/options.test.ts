@@ -22,6 +22,10 @@ const COMMANDS: Array<[string[], OptionTable]> = [
   [['templates', 'lint'], tables.TEMPLATES_LINT_OPTIONS],
   [['templates', 'test'], tables.TEMPLATES_TEST_OPTIONS],
   [['templates', 'pack'], tables.TEMPLATES_PACK_OPTIONS],
+  [['package'], tables.PACKAGE_OPTIONS],
+  [['install'], tables.INSTALL_OPTIONS],
+  [['list'], tables.LIST_OPTIONS],
+  [['uninstall'], tables.UNINSTALL_OPTIONS],
 ];
 
 beforeAll(() => ensureBuilt());

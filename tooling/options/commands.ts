@@ -158,3 +158,40 @@ export const TEMPLATES_PACK_OPTIONS = defineOptions({
   destination: { kind: 'text', value: 'dir', description: 'where to write the tarball (default: the pack directory)' },
   json: json('{ tarball, test } as JSON'),
 });
+
+/** `package`, `install`, `list --installed`, `uninstall` (docs/packaging.md). */
+export const SHIP_TIMEOUT_S = { describe: 10, installed: 30 } as const;
+/** `--wasmedge`: the user's WasmEdge, whose plug-in directory is searched (and, for install, whose API version is checked). */
+function userWasmEdge(use: string): TextSpec {
+  return { kind: 'text', value: 'path', description: `the WasmEdge ${use} (a binary or an install prefix; default: WASMEDGE_PREFIX, PATH, ~/.wasmedge)` };
+}
+
+export const PACKAGE_OPTIONS = defineOptions({
+  out: { kind: 'text', value: 'dir', description: 'where to write the package (default: <dir>/dist)' },
+  force: { kind: 'switch', description: 'replace a different package of the same file name' },
+  timeout: { kind: 'timeout', value: 'seconds', default: SHIP_TIMEOUT_S.describe, description: 'limit for reading the built library\'s descriptor (in a child process)' },
+  json: json('{ file, sha256, unchanged, manifest } as JSON'),
+});
+
+export const INSTALL_OPTIONS = defineOptions({
+  to: { kind: 'text', value: 'dir', description: 'install into this directory (default: the first directory of WASMEDGE_PLUGIN_PATH, else the found WasmEdge\'s plug-in directory)' },
+  force: { kind: 'switch', description: 'replace a plug-in of the same name (or files of the same name) in the target directory' },
+  wasmedge: userWasmEdge('whose plug-in API version to check against, and whose plug-in directory is the default target'),
+  timeout: { kind: 'timeout', value: 'seconds', default: SHIP_TIMEOUT_S.installed, description: 'limit for loading libraries to read them (in child processes)' },
+  json: json('the report as JSON'),
+});
+
+export const LIST_OPTIONS = defineOptions({
+  installed: { kind: 'switch', description: 'installed plug-ins (what `list` shows; accepted for clarity)' },
+  dir: { kind: 'text', value: 'dir', description: 'only this plug-in directory' },
+  wasmedge: userWasmEdge('whose plug-in directory to list'),
+  timeout: { kind: 'timeout', value: 'seconds', default: SHIP_TIMEOUT_S.installed, description: 'limit for loading the installed libraries to read them' },
+  json: json('{ dirs, plugins } as JSON'),
+});
+
+export const UNINSTALL_OPTIONS = defineOptions({
+  dir: { kind: 'text', value: 'dir', description: 'only this plug-in directory' },
+  wasmedge: userWasmEdge('whose plug-in directory to remove it from'),
+  timeout: { kind: 'timeout', value: 'seconds', default: SHIP_TIMEOUT_S.installed, description: 'limit for loading the installed libraries to read them' },
+  json: json('{ name, removed } as JSON'),
+});
