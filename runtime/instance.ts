@@ -9,7 +9,7 @@ import { nearest, type PluginModule } from './module.js';
 import { stringIn, type Ptr, type Shim } from './native/binding.js';
 import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport, type FuncSignature, type WasmInfo } from './wasm/binary.js';
 import { formatSignature } from './value-types.js';
-import { stage } from './stages.js';
+import { ignoreStages, type StageListener } from './stages.js';
 
 export const WASI_MODULES = ['wasi_snapshot_preview1'];
 
@@ -27,6 +27,8 @@ export interface InstantiateOptions {
   modules: PluginModule[];
   /** WASI preview1 settings; WASI imports fail to resolve when this is false. */
   wasi?: WasiOptions | false;
+  /** The owning host's stage listener (PluginHost.instantiate sets it). */
+  onStage?: StageListener;
 }
 
 const VALUE_TYPE_CODES: Record<string, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
@@ -59,6 +61,7 @@ export class WasmInstance {
   readonly #guestIds: number[] = [];
   readonly #modules: PluginModule[];
   readonly #wasi?: WASI;
+  readonly #onStage: StageListener;
   #disposed = false;
 
   /** Use PluginHost.instantiate. */
@@ -81,6 +84,7 @@ export class WasmInstance {
     this.#shim = shim;
     this.info = info;
     this.#modules = options.modules;
+    this.#onStage = options.onStage ?? ignoreStages;
     const engine = CallEngine.get(shim);
     const guest = shim.guestModuleCreate(name) as Ptr;
     this.#frame = new Frame(engine, guest, shim.guestMemory(guest) as Ptr, undefined);
@@ -172,7 +176,7 @@ export class WasmInstance {
     if (args.length !== sig.params.length) {
       throw new KitError('E_ARGUMENTS', `export '${name}' takes ${sig.params.length} argument(s) ${formatSignature(sig)}, got ${args.length}`);
     }
-    stage({ stage: 'invoke', function: name });
+    this.#onStage({ stage: 'invoke', function: name });
     return (this.instance.exports[name] as (...a: WasmValue[]) => unknown)(...args);
   }
 

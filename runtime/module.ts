@@ -8,7 +8,7 @@ import { CallEngine, Frame, type WasmValue } from './call-engine.js';
 import { listNames, readString, stringIn, type Ptr, type Shim } from './native/binding.js';
 import { valTypeName, type ValueTypeName } from './value-types.js';
 import type { FuncSignature } from './wasm/binary.js';
-import { stage } from './stages.js';
+import type { StageListener } from './stages.js';
 
 export interface HostFunctionInfo extends FuncSignature {
   name: string;
@@ -57,6 +57,8 @@ export class PluginModule {
     readonly name: string,
     readonly address: Ptr,
     private readonly onDispose: () => void,
+    /** The owning host's stage listener. */
+    private readonly onStage: StageListener,
   ) {
     this.instanceName = readString(shim.ModuleInstanceGetModuleName(address));
   }
@@ -158,7 +160,7 @@ export class PluginModule {
       st.bindings.set(name, binding);
     }
     const values = args.map((a) => (typeof a === 'object' ? a.address : a));
-    stage({ stage: 'call', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName, function: name, detail: values.join(' ') });
+    this.onStage({ stage: 'call', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName, function: name, detail: values.join(' ') });
     return CallEngine.get(this.shim).callBinding(binding, f, st.frame, { plugin: this.plugin.name, module: this.instanceName, func: name }, values);
   }
 
@@ -182,7 +184,7 @@ export class PluginModule {
       this.#scratch = undefined;
     }
     this.#disposed = true;
-    stage({ stage: 'dispose', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName });
+    this.onStage({ stage: 'dispose', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName });
     this.shim.ModuleInstanceDelete(this.address);
     this.onDispose();
   }

@@ -22,8 +22,8 @@ import { parseWasm } from '../../runtime/wasm/binary.js';
 import { loadWasmFile } from '../../runtime/wasm/wat.js';
 import type { WasmValue } from '../../runtime/call-engine.js';
 import type { Finding } from './conformance.js';
-import { stage } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
+import { reportStage } from '../stage-report.js';
 import { parseLiteral } from '../literals.js';
 
 export interface InvokeExpectation {
@@ -114,7 +114,7 @@ export async function runWatTest(pluginPath: string, file: string): Promise<Find
   const exp = parseWatExpectations(text, file);
   const bytes = await loadWasmFile(file);
   const info = parseWasm(bytes);
-  const host = new PluginHost();
+  const host = new PluginHost({ onStage: reportStage });
   const tmp = mkdtempSync(join(tmpdir(), 'wpk-wat-'));
   try {
     const r = host.loadFromPath(pluginPath);
@@ -166,7 +166,7 @@ export async function runWatTest(pluginPath: string, file: string): Promise<Find
           add('fail', `${label}: ${(e as Error).message}`, { code: 'E_BAD_EXPECTATION' });
           continue;
         }
-        stage({ stage: 'invoke', function: inv.export, detail: name });
+        reportStage({ stage: 'invoke', function: inv.export, detail: name });
         let got: unknown[];
         try {
           const r1 = inst.invoke(inv.export, ...args);

@@ -6,6 +6,7 @@ import type { WasmValue } from '../../runtime/call-engine.js';
 import { parseArgument } from './call.js';
 import { applyOptions, createAllModules, loadPlugins } from './plugins.js';
 import { ToolError } from '../errors.js';
+import { reportStage } from '../stage-report.js';
 
 export interface RunCommandOptions {
   plugin: string[];
@@ -43,7 +44,7 @@ function parseDirs(specs: string[]): Record<string, string> {
 
 export async function runFile(file: string, args: string[], o: RunCommandOptions): Promise<RunOutcome> {
   const bytes = await loadWasmFile(file);
-  const host = new PluginHost();
+  const host = new PluginHost({ onStage: reportStage });
   try {
     const { loaded } = loadPlugins(host, o.plugin);
     applyOptions(loaded, o.opt);

@@ -7,7 +7,7 @@
 import { writeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { isKitError } from '../../runtime/errors.js';
-import { onStage } from '../../runtime/stages.js';
+import { reportStagesTo } from '../stage-report.js';
 import { loadShim } from '../../runtime/native/binding.js';
 import { TASKS, isTaskName } from './tasks.js';
 
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const text = await readTask();
   if (!text) process.exit(0); // a pre-started child nobody needed
   const task = JSON.parse(text) as { name: string; args: unknown[] };
-  onStage((e) => send({ t: 'stage', ...e }));
+  reportStagesTo((e) => send({ t: 'stage', ...e }));
   try {
     if (!isTaskName(task.name)) throw new Error(`unknown isolated task '${task.name}'`);
     const fn = (await TASKS[task.name]()) as (...a: unknown[]) => unknown;
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   } catch (e) {
     send({ t: 'error', error: serialiseError(e) });
   }
-  onStage(undefined);
+  reportStagesTo(undefined);
   // Exit now: nothing else of ours is pending, and an idle plug-in thread must not keep us alive.
   process.exit(0);
 }
