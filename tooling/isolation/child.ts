@@ -52,7 +52,10 @@ function readTask(): Promise<string> {
 async function main(): Promise<void> {
   // A fault inside a host function called from wasm names the function on the same channel.
   loadShim().installCrashReporter(CHANNEL);
+  // Every task uses the host runtime: load it while the parent is still deciding what to ask.
+  const warm = import('../../runtime/host.js');
   const text = await readTask();
+  await warm.catch(() => undefined); // the task's own import reports the problem
   if (!text) process.exit(0); // a pre-started child nobody needed
   const task = JSON.parse(text) as { name: string; args: unknown[] };
   reportStagesTo((e) => send({ t: 'stage', ...e }));
