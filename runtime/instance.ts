@@ -8,7 +8,7 @@ import { CallEngine, Frame, WasmTerminate, type WasmValue } from './call-engine.
 import { nearest, type PluginModule } from './module.js';
 import { stringIn, type Ptr, type Shim } from './native/binding.js';
 import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport, type FuncSignature, type WasmInfo } from './wasm/binary.js';
-import { formatSignature } from './value-types.js';
+import { encodeValTypes, formatSignature, type ValueTypeName } from './value-types.js';
 import { ignoreStages, type StageListener } from './stages.js';
 
 export const WASI_MODULES = ['wasi_snapshot_preview1'];
@@ -31,8 +31,6 @@ export interface InstantiateOptions {
   onStage?: StageListener;
 }
 
-const VALUE_TYPE_CODES: Record<string, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
-
 function sameSignature(a: FuncSignature, b: FuncSignature): boolean {
   return a.params.length === b.params.length && a.results.length === b.results.length &&
     a.params.every((t, i) => t === b.params[i]) && a.results.every((t, i) => t === b.results[i]);
@@ -40,14 +38,7 @@ function sameSignature(a: FuncSignature, b: FuncSignature): boolean {
 
 /** WasmEdge_FunctionTypeContext for a signature (the shim copies it into guest functions). */
 function createFunctionType(shim: Shim, sig: FuncSignature): Ptr {
-  const enc = (types: string[]) => {
-    const b = Buffer.alloc(Math.max(types.length, 1) * 8);
-    types.forEach((t, i) => {
-      b[i * 8 + 2] = VALUE_TYPE_CODES[t] ?? 0x63;
-      b[i * 8 + 3] = VALUE_TYPE_CODES[t] ? 0x40 : t === 'externref' ? 0x6f : 0x70;
-    });
-    return b;
-  };
+  const enc = (types: readonly string[]) => encodeValTypes(types as ValueTypeName[]);
   return shim.FunctionTypeCreate(enc(sig.params), sig.params.length, enc(sig.results), sig.results.length) as Ptr;
 }
 

@@ -3,7 +3,7 @@
  * (Node 20 has no type reflection) and (2) make memory 0 reachable to host functions when the module
  * does not export it, by appending an export entry.
  */
-import type { ValueTypeName } from '../value-types.js';
+import { VALUE_TYPE_BYTES, wasmBinaryCode, type ValueTypeName } from '../value-types.js';
 
 export interface FuncSignature {
   params: ValueTypeName[];
@@ -32,9 +32,10 @@ export interface WasmInfo {
   memoryMaxPages: number;
 }
 
-const VALTYPES: Record<number, ValueTypeName> = {
-  0x7f: 'i32', 0x7e: 'i64', 0x7d: 'f32', 0x7c: 'f64', 0x7b: 'v128', 0x70: 'funcref', 0x6f: 'externref',
-};
+/** Value types by their code in the binary format (the table lives in value-types.ts). */
+const VALTYPES: Record<number, ValueTypeName> = Object.fromEntries(
+  (Object.keys(VALUE_TYPE_BYTES) as ValueTypeName[]).map((t) => [wasmBinaryCode(t), t]),
+);
 const EXTERNAL_KINDS = ['function', 'table', 'memory', 'global', 'tag'] as const;
 
 class Reader {
