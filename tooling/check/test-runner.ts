@@ -1,8 +1,8 @@
 /**
  * `wasmedge-plugin test`: builds a project (optionally with AddressSanitizer), then, each in a child
  * process so that no crash or hang can stop the run, checks the plug-in against the ABI rules
- * (runtime/conformance.ts), calls every host function with generated arguments, and runs the
- * project's test/*.wat expectations (runtime/wat-expectations.ts). Every problem is one finding.
+ * (conformance.ts), calls every host function with generated arguments, and runs the
+ * project's test/*.wat expectations (wat-expectations.ts). Every problem is one finding.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
