@@ -13,6 +13,7 @@ import type { CallSummary, Finding, FunctionRef } from './conformance.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
 import { DEFAULT_TIMEOUT_S } from '../options/commands.js';
+import { ASAN_INSTALL_HINT, findAsanRuntime } from '../sanitizer.js';
 
 export interface TestOptions {
   /** Per-stage limit: a child that makes no progress for this long is killed (default 10 s). */
@@ -42,10 +43,9 @@ function isProject(dir: string): boolean {
 
 /** The AddressSanitizer runtime to preload into the child (the plug-in's ASan calls need it first). */
 export function asanRuntime(): string {
-  const r = spawnSync('gcc', ['-print-file-name=libasan.so'], { encoding: 'utf8' });
-  const path = r.stdout?.trim();
-  if (r.status !== 0 || !path || !path.startsWith('/') || !existsSync(path)) {
-    throw new ToolError('E_TOOL_MISSING', 'the AddressSanitizer runtime (libasan.so) was not found', { hint: 'Install it with `sudo apt-get install libasan8` (or the libasan of your gcc); `wasmedge-plugin doctor` checks it.' });
+  const path = findAsanRuntime();
+  if (!path) {
+    throw new ToolError('E_TOOL_MISSING', 'the AddressSanitizer runtime (libasan.so) was not found', { hint: `Install it with \`${ASAN_INSTALL_HINT}\`; \`wasmedge-plugin doctor\` checks it.` });
   }
   return path;
 }
