@@ -39,6 +39,12 @@ export function wasmBinaryCode(t: ValueTypeName): number {
   return code === 0x63 ? heap : code;
 }
 
+/** A type list for messages; a very long one is abbreviated so that a message stays one short line. */
+function typeList(types: readonly string[]): string {
+  const LIMIT = 16;
+  return types.length <= LIMIT ? types.join(', ') : `${types.slice(0, LIMIT).join(', ')}, … ${types.length} in all`;
+}
+
 export function formatSignature(sig: { params: readonly string[]; results: readonly string[] }): string {
-  return `(${sig.params.join(', ')}) -> (${sig.results.join(', ')})`;
+  return `(${typeList(sig.params)}) -> (${typeList(sig.results)})`;
 }
