@@ -1,7 +1,7 @@
 /** `wasmedge-plugin inspect [path…]`: what each plug-in declares and what its modules contain. */
 import type { Command } from 'commander';
 import { formatSignature } from '../runtime/value-types.js';
-import { inspectPaths, type InspectReport } from '../tooling/engines/inspect.js';
+import type { InspectReport } from '../tooling/engines/inspect.js';
 import { inspectIsolated } from '../tooling/engines/isolated.js';
 import { colour, formatError, printJson } from './output.js';
 import { addOptions, flagValues } from './flags.js';
@@ -40,7 +40,7 @@ export function register(program: Command): void {
     .argument('[paths...]', 'plug-in libraries or directories (searched recursively for .so files)')
     .action(async (paths: string[], raw: Record<string, unknown>) => {
       const opts = flagValues(INSPECT_OPTIONS, raw);
-      const report = opts.isolate ? await inspectIsolated(paths, opts.timeout) : await inspectPaths(paths);
+      const report = opts.isolate ? await inspectIsolated(paths, opts.timeout) : await (await import('../tooling/engines/inspect.js')).inspectPaths(paths);
       if (opts.json) printJson(report);
       else printReport(report);
       process.exitCode = report.errors.length ? 1 : 0;

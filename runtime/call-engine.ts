@@ -11,7 +11,7 @@
 import { KitError } from './errors.js';
 import { GrowProto, GuestCallProto, koffi, type Ptr, type Shim } from './native/binding.js';
 import type { FuncSignature } from './wasm/binary.js';
-import type { ValueTypeName } from './value-types.js';
+import { VALUE_TYPE_BYTES, type ValueTypeName } from './value-types.js';
 
 export type WasmValue = number | bigint;
 
@@ -28,11 +28,8 @@ const SLOT_BYTES = 32;
 const STRIDE32 = SLOT_BYTES / 4;
 const STRIDE64 = SLOT_BYTES / 8;
 
-/** Bytes 2–3 of WasmEdge_ValType for each value type (FACTS §1). */
-const TYPE_BYTES: Record<ValueTypeName, [number, number]> = {
-  i32: [0x7f, 0x40], i64: [0x7e, 0x40], f32: [0x7d, 0x40], f64: [0x7c, 0x40], v128: [0x7b, 0x40],
-  funcref: [0x63, 0x70], externref: [0x63, 0x6f],
-};
+/** Bytes 2–3 of WasmEdge_ValType for each value type. */
+const TYPE_BYTES = VALUE_TYPE_BYTES;
 
 /** The calling context of host functions: a guest module in the shim plus the wasm memory behind it. */
 export class Frame {

@@ -10,7 +10,7 @@ import { Plugin } from './plugin.js';
 import type { PluginModule } from './module.js';
 import type { WasmInstance, InstantiateOptions, WasiOptions } from './instance.js';
 import { defaultPluginPaths, fileIdentity, pluginCandidates } from './search-paths.js';
-import { stage } from './stages.js';
+import { ignoreStages, type StageListener } from './stages.js';
 
 export interface LoadError {
   path: string;
@@ -40,8 +40,12 @@ export class PluginHost {
   readonly #byFile = new Map<string, Plugin>();
   readonly #instances = new Set<WasmInstance>();
 
-  constructor() {
+  readonly #onStage: StageListener;
+
+  /** `onStage` hears, before it runs, each piece of plug-in or wasm code this host runs (and only this host's). */
+  constructor(options: { onStage?: StageListener } = {}) {
     loadShim(); // fail early, with E_SHIM, if the shim is missing
+    this.#onStage = options.onStage ?? ignoreStages;
   }
 
   get plugins(): Plugin[] {
@@ -77,7 +81,7 @@ export class PluginHost {
       return;
     }
     try {
-      const plugin = Plugin.load(path);
+      const plugin = Plugin.load(path, this.#onStage);
       const existing = this.#plugins.get(plugin.name);
       if (existing) {
         throw new KitError('E_DUPLICATE_PLUGIN', `plug-in '${plugin.name}' from ${path} is already loaded from ${existing.path}; the first one wins`, { path });
@@ -108,8 +112,8 @@ export class PluginHost {
     // Loaded on first use: `inspect` and `call` need neither node:wasi nor the wat compiler.
     const [{ WasmInstance }, { toWasmBinary }] = await Promise.all([import('./instance.js'), import('./wasm/wat.js')]);
     const bytes = await toWasmBinary(source);
-    stage({ stage: 'instantiate' });
-    const inst = await WasmInstance.create(loadShim(), bytes, { modules: options.modules ?? [], wasi: options.wasi });
+    this.#onStage({ stage: 'instantiate' });
+    const inst = await WasmInstance.create(loadShim(), bytes, { modules: options.modules ?? [], wasi: options.wasi, onStage: this.#onStage });
     this.#instances.add(inst);
     return inst;
   }
@@ -119,7 +123,7 @@ export class PluginHost {
     const { modules, ...wasi } = options;
     const inst = await this.instantiate(source, { modules, wasi });
     try {
-      stage({ stage: 'run', detail: '_start' });
+      this.#onStage({ stage: 'run', detail: '_start' });
       return inst.runStart();
     } finally {
       inst.dispose();

@@ -9,4 +9,5 @@ export { OPTION_TYPES, type OptionInfo, type OptionType, type OptionValue } from
 export { defaultPluginPaths, envPluginPaths, installPluginPaths } from './search-paths.js';
 export { watToWasm, loadWasmFile } from './wasm/wat.js';
 export type { ValueTypeName } from './value-types.js';
+export type { StageEvent, StageListener, StageName } from './stages.js';
 export type { FuncSignature } from './wasm/binary.js';

@@ -8,8 +8,8 @@ import { CallEngine, Frame, WasmTerminate, type WasmValue } from './call-engine.
 import { functionHandle, nearest, type PluginModule } from './module.js';
 import { noticeSignalHandlers, stringIn, type Ptr, type Shim } from './native/binding.js';
 import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport, type FuncSignature, type WasmInfo } from './wasm/binary.js';
-import { formatSignature } from './value-types.js';
-import { stage } from './stages.js';
+import { encodeValTypes, formatSignature, type ValueTypeName } from './value-types.js';
+import { ignoreStages, type StageListener } from './stages.js';
 
 export const WASI_MODULES = ['wasi_snapshot_preview1'];
 
@@ -27,9 +27,9 @@ export interface InstantiateOptions {
   modules: PluginModule[];
   /** WASI preview1 settings; WASI imports fail to resolve when this is false. */
   wasi?: WasiOptions | false;
+  /** The owning host's stage listener (PluginHost.instantiate sets it). */
+  onStage?: StageListener;
 }
-
-const VALUE_TYPE_CODES: Record<string, number> = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b };
 
 function sameSignature(a: FuncSignature, b: FuncSignature): boolean {
   return a.params.length === b.params.length && a.results.length === b.results.length &&
@@ -38,14 +38,7 @@ function sameSignature(a: FuncSignature, b: FuncSignature): boolean {
 
 /** WasmEdge_FunctionTypeContext for a signature (the shim copies it into guest functions). */
 function createFunctionType(shim: Shim, sig: FuncSignature): Ptr {
-  const enc = (types: string[]) => {
-    const b = Buffer.alloc(Math.max(types.length, 1) * 8);
-    types.forEach((t, i) => {
-      b[i * 8 + 2] = VALUE_TYPE_CODES[t] ?? 0x63;
-      b[i * 8 + 3] = VALUE_TYPE_CODES[t] ? 0x40 : t === 'externref' ? 0x6f : 0x70;
-    });
-    return b;
-  };
+  const enc = (types: readonly string[]) => encodeValTypes(types as ValueTypeName[]);
   return shim.FunctionTypeCreate(enc(sig.params), sig.params.length, enc(sig.results), sig.results.length) as Ptr;
 }
 
@@ -59,6 +52,7 @@ export class WasmInstance {
   readonly #guestIds: number[] = [];
   readonly #modules: PluginModule[];
   readonly #wasi?: WASI;
+  readonly #onStage: StageListener;
   readonly #wasiDisabled: boolean;
   /** Node's WASI serves calls only after start() or initialize(): one of them runs, once. */
   #wasiReady = false;
@@ -86,6 +80,7 @@ export class WasmInstance {
     this.#shim = shim;
     this.info = info;
     this.#modules = options.modules;
+    this.#onStage = options.onStage ?? ignoreStages;
     this.#wasiDisabled = options.wasi === false;
     const engine = CallEngine.get(shim);
     const guest = shim.guestModuleCreate(name) as Ptr;
@@ -179,7 +174,7 @@ export class WasmInstance {
       throw new KitError('E_ARGUMENTS', `export '${name}' takes ${sig.params.length} argument(s) ${formatSignature(sig)}, got ${args.length}`);
     }
     this.#initializeReactor();
-    stage({ stage: 'invoke', function: name });
+    this.#onStage({ stage: 'invoke', function: name });
     try {
       return (this.instance.exports[name] as (...a: WasmValue[]) => unknown)(...args);
     } finally {

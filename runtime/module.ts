@@ -8,7 +8,7 @@ import { CallEngine, Frame, type WasmValue } from './call-engine.js';
 import { listNames, noticeSignalHandlers, readString, stringIn, type Ptr, type Shim } from './native/binding.js';
 import { valTypeName, type ValueTypeName } from './value-types.js';
 import type { FuncSignature } from './wasm/binary.js';
-import { stage } from './stages.js';
+import type { StageListener } from './stages.js';
 
 /** Plain data (JSON-serialisable): the native handles stay inside the runtime. */
 export interface HostFunctionInfo extends FuncSignature {
@@ -63,6 +63,7 @@ export class PluginModule {
   /** WasmEdge_ModuleInstanceContext * (private: public objects are plain data). */
   readonly #address: Ptr;
   readonly #onDispose: () => void;
+  readonly #onStage: StageListener;
 
   constructor(
     shim: Shim,
@@ -71,10 +72,13 @@ export class PluginModule {
     readonly name: string,
     address: Ptr,
     onDispose: () => void,
+    /** The owning host's stage listener. */
+    onStage: StageListener,
   ) {
     this.#shim = shim;
     this.#address = address;
     this.#onDispose = onDispose;
+    this.#onStage = onStage;
     this.instanceName = readString(shim.ModuleInstanceGetModuleName(address));
   }
 
@@ -177,7 +181,7 @@ export class PluginModule {
       st.bindings.set(name, binding);
     }
     const values = args.map((a) => (typeof a === 'object' ? a.address : a));
-    stage({ stage: 'call', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName, function: name, detail: values.join(' ') });
+    this.#onStage({ stage: 'call', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName, function: name, detail: values.join(' ') });
     try {
       return CallEngine.get(this.#shim).callBinding(binding, f, st.frame, { plugin: this.plugin.name, module: this.instanceName, func: name }, values);
     } finally {
@@ -205,7 +209,7 @@ export class PluginModule {
       this.#scratch = undefined;
     }
     this.#disposed = true;
-    stage({ stage: 'dispose', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName });
+    this.#onStage({ stage: 'dispose', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName });
     this.#shim.ModuleInstanceDelete(this.#address);
     noticeSignalHandlers(this.#shim, `plug-in '${this.plugin.name}'`, `while deleting module '${this.instanceName}'`);
     this.#onDispose();

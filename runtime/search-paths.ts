@@ -1,5 +1,5 @@
 /**
- * WasmEdge's plug-in search rules (FACTS §3), done right: WASMEDGE_PLUGIN_PATH split on ':' with empty
+ * WasmEdge's plug-in search rules (docs/abi.md, "Loader rules"), done right: WASMEDGE_PLUGIN_PATH split on ':' with empty
  * entries ignored (a trailing ':' aborts real WasmEdge), then the directory an installation uses.
  */
 import { existsSync, opendirSync, realpathSync, statSync, type Dirent } from 'node:fs';

@@ -1,8 +1,8 @@
 /**
  * Stage markers: the runtime announces what plug-in code is about to run (dlopen → library
- * constructors, GetDescriptor, Create, a host function, dispose → finalizers, wasm). Nobody listens
- * in-process; the isolation child (tooling/isolation/child.ts) forwards each marker to its parent
- * synchronously, so a crash can be attributed to the last stage that started.
+ * constructors, GetDescriptor, Create, a host function, dispose → finalizers, wasm) to the listener
+ * of the PluginHost that runs it — each host has its own, there is no process-wide one. The CLI's
+ * isolation child forwards each marker to its parent, so a crash is attributed to the last stage.
  */
 export type StageName =
   | 'load' | 'constructor' | 'GetDescriptor' | 'descriptor' | 'Create' | 'call' | 'dispose'
@@ -32,12 +32,11 @@ export interface StageEvent {
   inWasm?: boolean;
 }
 
-let listener: ((e: StageEvent) => void) | undefined;
+/**
+ * Hears the stages of one PluginHost (given to its constructor). Called synchronously, before the
+ * plug-in code runs, so a listener that writes synchronously keeps the marker even if the code crashes.
+ */
+export type StageListener = (e: StageEvent) => void;
 
-export function onStage(l: ((e: StageEvent) => void) | undefined): void {
-  listener = l;
-}
-
-export function stage(e: StageEvent): void {
-  if (listener) listener(e);
-}
+/** The listener of a host nobody listens to. */
+export const ignoreStages: StageListener = () => {};

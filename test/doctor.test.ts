@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { HAS_CARGO, makeTempDir, removeDir } from './helpers/cbuild.js';
+import { spawnSync } from 'node:child_process';
+import { HAS_CARGO, REPO_ROOT, makeTempDir, removeDir } from './helpers/cbuild.js';
 import { cli, ensureBuilt } from './helpers/cli.js';
 
 interface Check { name: string; status: string; detail: string; fix?: string; required: boolean }
@@ -59,5 +60,32 @@ describe.concurrent('doctor', () => {
       { path: plugins, exists: true, fromEnv: true, plugins: [path.join(plugins, 'sub', 'libcrashes_if_loaded.so')] },
       { path: path.join(dir, 'absent'), exists: false, fromEnv: true, plugins: [] },
     ]);
+  });
+});
+
+describe('one owner for the sanitizer runtime and the Node range', () => {
+  test('doctor and `test --sanitize` find the same libasan, the one gcc names', async () => {
+    const { findAsanRuntime } = await import('../tooling/sanitizer.js');
+    const { asanRuntime } = await import('../tooling/sanitizer.js');
+    const gcc = spawnSync('gcc', ['-print-file-name=libasan.so'], { encoding: 'utf8' }).stdout?.trim();
+    const present = Boolean(gcc?.startsWith('/') && fs.existsSync(gcc));
+    const { report } = await doctor();
+    if (present) {
+      expect(findAsanRuntime()).toBe(gcc);
+      expect(asanRuntime()).toBe(gcc);
+      expect(check(report, 'libasan')).toMatchObject({ status: 'ok', detail: gcc });
+    } else {
+      expect(findAsanRuntime()).toBeUndefined();
+      expect(() => asanRuntime()).toThrow('AddressSanitizer runtime');
+      expect(check(report, 'libasan').status).toBe('warn');
+    }
+  });
+
+  test('the node check reads the range of package.json engines', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+    const { supportedNode } = await import('../tooling/paths.js');
+    expect(supportedNode()).toBe(pkg.engines.node);
+    const { report } = await doctor();
+    expect(check(report, 'node')).toMatchObject({ status: 'ok', detail: `v${process.versions.node}` });
   });
 });

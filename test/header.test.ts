@@ -97,7 +97,7 @@ extern "C" uint32_t tu_c(void) { return WasmEdge_Result_Success.Code; }
   });
 });
 
-// Every number of FACTS.md §1 (x86-64), printed by a probe compiled against our header.
+// Every number of docs/abi.md "Layouts" and "Value types" (x86-64), printed by a probe compiled against our header.
 const LAYOUT_PROBE = `
 #include <stddef.h>
 #include <stdio.h>
@@ -227,7 +227,7 @@ TypeCode: I32=0x7f I64=0x7e F32=0x7d F64=0x7c V128=0x7b Ref=0x64 RefNull=0x63; H
 Mutability: Const=0 Var=1
 `;
 
-describe('layouts match WasmEdge 0.17.1 (FACTS §1, x86-64)', () => {
+describe('layouts match WasmEdge 0.17.1 (docs/abi.md, x86-64)', () => {
   it.runIf(process.arch === 'x64')('as C11 (static asserts + printed sizes/offsets)', () => {
     const src = writeFile(tmp, 'layout.c', LAYOUT_PROBE);
     const exe = compileExecutable([src], path.join(tmp, 'layout_c'));

@@ -209,7 +209,7 @@ describe('load failures are typed errors and the process survives', () => {
   });
 });
 
-describe('the 0.17 symbol-version trap (FACTS §5)', () => {
+describe('the 0.17 symbol-version trap (docs/abi.md, "Symbol versions")', () => {
   it('an unlinked API 5 plug-in calling MemoryTypeCreate gets the 0.16 form, and `test` says why', () => {
     const unlinked = path.join(tmp, 'libfeatures_unlinked.so');
     runOk('cc', ['-std=c11', '-shared', '-fPIC', `-I${path.join(REPO_ROOT, 'sdk', 'include')}`, path.join(FIXTURES, 'features.c'), '-o', unlinked]);

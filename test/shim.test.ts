@@ -1,7 +1,7 @@
 // The host shim (runtime/native → build/Release/libwasmedge.so): C test programs in test/native/
 // are compiled against the SDK header and wpk_host.h, linked with -lwasmedge, and run with
 // LD_LIBRARY_PATH=build/Release. Each prints "FAIL file:line: expr" for a failed check and
-// "ALL OK" at the end; some also print values compared here with the facts of the ABI (FACTS §1).
+// "ALL OK" at the end; some also print values compared here with the facts of the ABI (docs/abi.md).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ function valueOf(lines: string[], label: string): string | undefined {
   return line?.slice(prefix.length).replace(/\s+/g, ' ');
 }
 
-describe('values, types and results (FACTS §1)', () => {
+describe('values, types and results (docs/abi.md)', () => {
   let lines: string[];
   beforeAll(() => {
     lines = runProgram('values', ['shim_values.c']);

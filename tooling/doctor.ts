@@ -12,6 +12,9 @@ import { API_VERSION_RELEASES, compatibleWith } from '../runtime/api-versions.js
 import { describeInstall, findWasmEdge } from './wasmedge/find.js';
 import { defaultPluginPaths, envPluginPaths, pluginCandidates } from '../runtime/search-paths.js';
 import { fuzzToolchain, FUZZ_INSTALL_HINT } from './fuzz/toolchain.js';
+import semver from 'semver';
+import { findAsanRuntime, ASAN_INSTALL_HINT } from './sanitizer.js';
+import { supportedNode } from './paths.js';
 
 export type CheckStatus = 'ok' | 'missing' | 'warn';
 
@@ -36,7 +39,6 @@ export interface DoctorReport {
   searchPaths: SearchPathInfo[];
 }
 
-const MIN_NODE = [20, 17];
 
 /** First line of `cmd --version`, or undefined when the tool is not on PATH. */
 function version(cmd: string, args = ['--version']): { line: string; path?: string } | undefined {
@@ -55,12 +57,13 @@ function tool(name: string, cmd: string, neededFor: string, fix: string, require
 }
 
 function nodeCheck(): DoctorCheck {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  const ok = major > MIN_NODE[0] || (major === MIN_NODE[0] && minor >= MIN_NODE[1]);
+  const range = supportedNode();
+  const ok = semver.satisfies(process.versions.node, range);
+  const minimum = semver.minVersion(range)?.version ?? range;
   return {
-    name: 'node', status: ok ? 'ok' : 'missing', detail: `v${process.versions.node}${ok ? '' : ` (need >= ${MIN_NODE.join('.')})`}`,
+    name: 'node', status: ok ? 'ok' : 'missing', detail: `v${process.versions.node}${ok ? '' : ` (need ${range})`}`,
     neededFor: 'everything', required: true, path: process.execPath,
-    fix: ok ? undefined : 'install Node.js 20.17 or newer (e.g. `nvm install 20`)',
+    fix: ok ? undefined : `install Node.js ${minimum} or newer (e.g. \`nvm install ${semver.major(minimum)}\`)`,
   };
 }
 
@@ -79,10 +82,9 @@ function shimCheck(): DoctorCheck {
 
 function asanCheck(): DoctorCheck {
   const base = { name: 'libasan', neededFor: 'test --sanitize address', required: false };
-  const r = spawnSync('gcc', ['-print-file-name=libasan.so'], { encoding: 'utf8' });
-  const p = r.stdout?.trim();
-  if (r.status === 0 && p?.startsWith('/') && existsSync(p)) return { ...base, status: 'ok', detail: p, path: p };
-  return { ...base, status: 'warn', detail: 'the AddressSanitizer runtime was not found', fix: 'sudo apt-get install libasan8   (or the libasan matching your gcc)' };
+  const p = findAsanRuntime();
+  if (p) return { ...base, status: 'ok', detail: p, path: p };
+  return { ...base, status: 'warn', detail: 'the AddressSanitizer runtime was not found', fix: ASAN_INSTALL_HINT };
 }
 
 function libFuzzerCheck(): DoctorCheck {

@@ -6,8 +6,17 @@ import { packageRoot } from '../runtime/paths.js';
 export const sdkDir = join(packageRoot, 'sdk');
 export const templatesDir = join(packageRoot, 'templates');
 
-let version: string | undefined;
+let manifest: { version: string; engines: { node: string } } | undefined;
+function packageJson(): { version: string; engines: { node: string } } {
+  manifest ??= JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string; engines: { node: string } };
+  return manifest;
+}
+
 export function kitVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
-  return version;
+  return packageJson().version;
+}
+
+/** The Node.js versions the kit supports (package.json `engines.node`, a semver range). */
+export function supportedNode(): string {
+  return packageJson().engines.node;
 }

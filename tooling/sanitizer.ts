@@ -16,12 +16,21 @@ const ASAN_FLAGS = '-fsanitize=address -fno-omit-frame-pointer -g -O1';
 /** CMake configure arguments of the ASan build (a Debug build in its own tree, build/asan). */
 export const ASAN_CMAKE_ARGS = [`-DCMAKE_C_FLAGS=${ASAN_FLAGS}`, `-DCMAKE_CXX_FLAGS=${ASAN_FLAGS}`, '-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address'];
 
-/** The AddressSanitizer runtime to preload into a host (the plug-in's ASan calls need it first). */
-export function asanRuntime(): string {
+export const ASAN_INSTALL_HINT = 'sudo apt-get install libasan8   (or the libasan matching your gcc)';
+
+/** The absolute path of libasan.so, or undefined when gcc or the library is missing (doctor reports it). */
+export function findAsanRuntime(): string | undefined {
   const r = spawnSync('gcc', ['-print-file-name=libasan.so'], { encoding: 'utf8' });
   const path = r.stdout?.trim();
-  if (r.status !== 0 || !path || !path.startsWith('/') || !existsSync(path)) {
-    throw new ToolError('E_TOOL_MISSING', 'the AddressSanitizer runtime (libasan.so) was not found', { hint: 'Install it with `sudo apt-get install libasan8` (or the libasan of your gcc); `wasmedge-plugin doctor` checks it.' });
+  // Without the library, gcc echoes the bare name back: only an existing absolute path counts.
+  return r.status === 0 && path?.startsWith('/') && existsSync(path) ? path : undefined;
+}
+
+/** The AddressSanitizer runtime to preload into a host (the plug-in's ASan calls need it first). */
+export function asanRuntime(): string {
+  const path = findAsanRuntime();
+  if (!path) {
+    throw new ToolError('E_TOOL_MISSING', 'the AddressSanitizer runtime (libasan.so) was not found', { hint: `Install it with \`${ASAN_INSTALL_HINT}\`; \`wasmedge-plugin doctor\` checks it.` });
   }
   return path;
 }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { KitError } from '../errors.js';
 import { shimPath } from '../paths.js';
 
-// createRequire: measurably faster start-up than the ESM entry of koffi (toolchain.md).
+// createRequire: measurably faster start-up than the ESM entry of koffi.
 const require = createRequire(import.meta.url);
 export const koffi = require('koffi') as typeof import('koffi');
 

@@ -7,7 +7,7 @@
  * it does not understand is E_WASM_INVALID with the byte offset, never a crash of the reader.
  */
 import { KitError } from '../errors.js';
-import type { ValueTypeName } from '../value-types.js';
+import { VALUE_TYPE_BYTES, wasmBinaryCode, type ValueTypeName } from '../value-types.js';
 
 export interface FuncSignature {
   params: ValueTypeName[];
@@ -36,9 +36,10 @@ export interface WasmInfo {
   memoryMaxPages: number;
 }
 
-const VALTYPES: Record<number, ValueTypeName> = {
-  0x7f: 'i32', 0x7e: 'i64', 0x7d: 'f32', 0x7c: 'f64', 0x7b: 'v128', 0x70: 'funcref', 0x6f: 'externref',
-};
+/** Value types by their code in the binary format (the table lives in value-types.ts). */
+const VALTYPES: Record<number, ValueTypeName> = Object.fromEntries(
+  (Object.keys(VALUE_TYPE_BYTES) as ValueTypeName[]).map((t) => [wasmBinaryCode(t), t]),
+);
 const EXTERNAL_KINDS = ['function', 'table', 'memory', 'global', 'tag'] as const;
 
 /** The error for malformed input: what is wrong and where. */

@@ -1,5 +1,5 @@
-/* Shim test: value/type byte encodings, results, strings and bytes (FACTS §1).
- * Prints encodings in the FACTS format (compared exactly by test/shim.test.ts) and "FAIL ..." for
+/* Shim test: value/type byte encodings, results, strings and bytes (docs/abi.md, "Value types", "Result encoding").
+ * Prints encodings in the probe format (compared exactly by test/shim.test.ts) and "FAIL ..." for
  * any failed check; ends with "ALL OK" when every check passed. */
 #include <stdio.h>
 #include <string.h>

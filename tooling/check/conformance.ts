@@ -7,13 +7,14 @@
  * so that every problem gets its own finding.
  */
 import { isKitError } from '../../runtime/errors.js';
-import { koffi, loadShim, type Ptr } from '../../runtime/native/binding.js';
+import { loadShim } from '../../runtime/native/binding.js';
+import { openLibrary, type PluginLibrary } from '../../runtime/library.js';
 import { Plugin } from '../../runtime/plugin.js';
 import { compatibleWith, nameProblems, optionValue, readDescriptor } from '../../runtime/descriptor.js';
 import { judgeReferences, wasmEdgeReferences } from './symbol-versions.js';
 import type { PluginModule } from '../../runtime/module.js';
 import { WasmTerminate, type WasmValue } from '../../runtime/call-engine.js';
-import { stage } from '../../runtime/stages.js';
+import { reportStage } from '../stage-report.js';
 import type { ValueTypeName } from '../../runtime/value-types.js';
 
 export type FindingStatus = 'pass' | 'fail' | 'warn' | 'skip';
@@ -48,30 +49,21 @@ type Report = (f: Finding) => void;
 /** Reads the descriptor field by field; returns false when the plug-in cannot be loaded at all. */
 function checkDescriptor(path: string, report: Report): boolean {
   loadShim();
-  stage({ stage: 'constructor', path });
-  let lib: ReturnType<typeof koffi.load>;
+  let lib: PluginLibrary;
   try {
-    lib = koffi.load(path);
-  } catch {
-    // Plug-in.load gives the precise error (ELF checks, missing symbols): let it speak.
-    try { Plugin.load(path); } catch (e) { reportError('load', e, report); }
+    lib = openLibrary(path, reportStage);
+  } catch (e) {
+    if (isKitError(e) && e.code === 'E_NO_DESCRIPTOR') report({ check: 'entry-point', status: 'fail', code: e.code, message: 'the library does not export WasmEdge_Plugin_GetDescriptor', hint: e.hint });
+    else reportError('load', e, report);
     return false;
   }
-  retained.push(lib);
-  let getDescriptor: () => Ptr | null;
-  try {
-    getDescriptor = lib.func('void *WasmEdge_Plugin_GetDescriptor(void)') as () => Ptr | null;
-  } catch {
-    report({ check: 'entry-point', status: 'fail', code: 'E_NO_DESCRIPTOR', message: 'the library does not export WasmEdge_Plugin_GetDescriptor', hint: 'Define it with default visibility and C linkage.' });
-    return false;
-  }
-  stage({ stage: 'GetDescriptor', path });
-  const desc = getDescriptor();
+  reportStage({ stage: 'GetDescriptor', path });
+  const desc = lib.getDescriptor();
   if (!desc) {
     report({ check: 'entry-point', status: 'fail', code: 'E_NULL_DESCRIPTOR', message: 'WasmEdge_Plugin_GetDescriptor returned NULL (WasmEdge silently ignores such a plug-in)' });
     return false;
   }
-  stage({ stage: 'descriptor', path });
+  reportStage({ stage: 'descriptor', path });
   report({ check: 'entry-point', status: 'pass', message: 'WasmEdge_Plugin_GetDescriptor is exported and returns a descriptor' });
   const d = readDescriptor(desc);
   for (const p of d.problems) {
@@ -90,16 +82,13 @@ function checkDescriptor(path: string, report: Report): boolean {
     pass('option-name', `option names present, non-empty and unique: ${d.options.map((o) => o.name).join(', ')}`);
     for (const o of d.options) {
       if (!o.type || (o.type !== 'none' && !o.storage) || (o.type !== 'none' && o.type !== 'toggle' && !o.defaultValue)) continue;
-      stage({ stage: 'descriptor', path, detail: `reading option '${o.name}'` });
+      reportStage({ stage: 'descriptor', path, detail: `reading option '${o.name}'` });
       const value = optionValue(o);
       report({ check: 'option-default', status: 'pass', message: `option '${o.name}' (${o.type}) = ${JSON.stringify(typeof value === 'bigint' ? value.toString() : value)}, defaults readable` });
     }
   }
   return failed.size === 0;
 }
-
-// koffi unloads libraries whose handle is collected: keep ours for the process.
-const retained: unknown[] = [];
 
 function reportError(check: string, e: unknown, report: Report, extra: Partial<Finding> = {}): void {
   if (isKitError(e)) report({ check, status: 'fail', code: e.code, message: e.message, hint: e.hint, ...extra });
@@ -114,7 +103,7 @@ export function abiChecks(path: string, report: Report): FunctionRef[] {
   if (!checkDescriptor(path, report)) return [];
   let plugin: Plugin;
   try {
-    plugin = Plugin.load(path);
+    plugin = Plugin.load(path, reportStage);
   } catch (e) {
     reportError('load', e, report);
     return [];
@@ -213,7 +202,7 @@ export interface CallSummary extends FunctionRef { calls: number; failures: Reco
  * correct behaviour; crashes and hangs kill the child and are reported by the parent.
  */
 export function callFunctions(path: string, skip: string[], progress: (s: CallSummary) => void): void {
-  const plugin = Plugin.load(path);
+  const plugin = Plugin.load(path, reportStage);
   for (const d of plugin.moduleDescriptors) {
     const mod = plugin.createModule(d.name);
     const buf = mod.scratchBuffer(4096);

@@ -1,5 +1,5 @@
 /**
- * The ABI trap of FACTS §5: five functions changed signature in WasmEdge 0.17, and libwasmedge keeps the
+ * The ABI trap of docs/abi.md, "Symbol versions": five functions changed signature in WasmEdge 0.17, and libwasmedge keeps the
  * 0.16 forms under `@WASMEDGE_0.16`. A plug-in that references them without a version (not linked
  * against libwasmedge) binds to the 0.16 forms in real WasmEdge and gets wrong results. This reads the
  * plug-in's undefined WasmEdge_* references and their versions (readelf) and says what will happen.

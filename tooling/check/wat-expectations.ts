@@ -24,9 +24,10 @@ import { parseWasm } from '../../runtime/wasm/binary.js';
 import { loadWasmFile } from '../../runtime/wasm/wat.js';
 import type { WasmValue } from '../../runtime/call-engine.js';
 import type { Finding } from './conformance.js';
-import { stage } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
+import { reportStage } from '../stage-report.js';
 import { parseLiteral } from '../literals.js';
+import { applyOptions, loadPlugins } from '../engines/plugins.js';
 
 export interface InvokeExpectation {
   line: number;
@@ -39,6 +40,7 @@ export interface InvokeExpectation {
 }
 
 export interface WatExpectations {
+  /** `@opt [plugin:]name[=value]` settings, applied by the same rule as `--opt`. */
   opts: Array<{ name: string; value?: string }>;
   stdout?: string[];
   exit: number;
@@ -123,15 +125,11 @@ export async function runWatTest(pluginPath: string, file: string): Promise<Find
   for (const t of exp.todos) {
     add('fail', `line ${t.line}: not implemented yet: ${t.text}`, { code: 'E_NOT_IMPLEMENTED', hint: 'Implement it, then replace the @todo line with the results you expect (@invoke <export> <args…> => <results…>).' });
   }
-  const host = new PluginHost();
+  const host = new PluginHost({ onStage: reportStage });
   const tmp = mkdtempSync(join(tmpdir(), 'wpk-wat-'));
   try {
-    const r = host.loadFromPath(pluginPath);
-    if (r.errors.length) throw new ToolError(r.errors[0].code as 'E_LOAD_FAILED', r.errors[0].message, { path: r.errors[0].path, hint: r.errors[0].hint });
-    for (const o of exp.opts) {
-      const p = r.loaded.find((pl) => pl.options.some((x) => x.name === o.name)) ?? r.loaded[0];
-      p.setOption(o.name, o.value);
-    }
+    const r = loadPlugins(host, [pluginPath]);
+    applyOptions(r.loaded, exp.opts.map((o) => (o.value === undefined ? o.name : `${o.name}=${o.value}`)), '@opt');
     const modules = () => r.loaded.flatMap((p) => p.moduleDescriptors.map((d) => p.createModule(d.name)));
     const hasStart = info.exports.some((e) => e.name === '_start' && e.kind === 'function');
     if (hasStart) {
@@ -175,7 +173,7 @@ export async function runWatTest(pluginPath: string, file: string): Promise<Find
           add('fail', `${label}: ${(e as Error).message}`, { code: 'E_BAD_EXPECTATION' });
           continue;
         }
-        stage({ stage: 'invoke', function: inv.export, detail: name });
+        reportStage({ stage: 'invoke', function: inv.export, detail: name });
         let got: unknown[];
         try {
           const r1 = inst.invoke(inv.export, ...args);

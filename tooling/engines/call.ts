@@ -6,6 +6,7 @@ import type { ValueTypeName } from '../../runtime/value-types.js';
 import { formatSignature } from '../../runtime/value-types.js';
 import { applyOptions, loadPlugins } from './plugins.js';
 import { ToolError } from '../errors.js';
+import { reportStage } from '../stage-report.js';
 import { LiteralError, isLiteralType, parseLiteral, quoteLiteral } from '../literals.js';
 
 export interface CallReport {
@@ -62,7 +63,7 @@ export function callFunction(pluginPath: string, target: string, rawArgs: string
   }
   const moduleName = target.slice(0, dot);
   const fnName = target.slice(dot + 1);
-  const host = new PluginHost();
+  const host = new PluginHost({ onStage: reportStage });
   try {
     const { loaded } = loadPlugins(host, [pluginPath], skip);
     const plugin = loaded.find((p) => p.moduleDescriptors.some((m) => m.name === moduleName)) ?? loaded[0];

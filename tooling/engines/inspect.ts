@@ -2,6 +2,7 @@
 import type { LoadError, PluginHost } from '../../runtime/host.js';
 import { isKitError } from '../../runtime/errors.js';
 import { formatSignature } from '../../runtime/value-types.js';
+import { reportStage } from '../stage-report.js';
 
 export interface InspectedModule {
   name: string;
@@ -23,7 +24,7 @@ export interface InspectReport {
 export async function inspectPaths(paths: string[]): Promise<InspectReport> {
   // The runtime (koffi, the shim) loads here, not at start-up: an isolated inspect never needs it.
   const { PluginHost } = await import('../../runtime/host.js');
-  return inspectWithHost(new PluginHost(), paths);
+  return inspectWithHost(new PluginHost({ onStage: reportStage }), paths);
 }
 
 /** inspectPaths with a given host (closed afterwards). */

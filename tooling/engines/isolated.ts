@@ -13,13 +13,9 @@ import { defaultPluginPaths, pluginCandidates } from '../../runtime/search-paths
 import type { InspectReport } from './inspect.js';
 import type { CallReport } from './call.js';
 import type { RunCommandOptions, RunOutcome } from './run.js';
+import { ISOLATED_STDIO } from './stdio.js';
 
-/** How each command's child is wired: `run` streams the guest's stdin/stdout; the others keep stdout for the report. */
-export const ISOLATED_STDIO = {
-  inspect: { stdout: 'stderr' },
-  call: { stdout: 'stderr' },
-  run: { stdout: 'inherit', stdin: 'inherit' },
-} as const;
+export { ISOLATED_STDIO } from './stdio.js';
 
 /** Directories expanded to their plug-in files here (no plug-in code runs), so a crash names one file. */
 function expand(paths: string[]): { files: string[]; searched: string[] } {

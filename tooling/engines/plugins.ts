@@ -15,35 +15,41 @@ export interface OptSetting {
   value?: string;
 }
 
-/** `--opt name`, `--opt name=value`, `--opt plugin:name=value`. */
-export function parseOpt(spec: string): OptSetting {
+/**
+ * `--opt name`, `--opt name=value`, `--opt plugin:name=value` (and the same after `@opt` in a test
+ * .wat file: `source` names which, for messages).
+ */
+export function parseOpt(spec: string, source = '--opt'): OptSetting {
   const eq = spec.indexOf('=');
   const key = eq < 0 ? spec : spec.slice(0, eq);
   const value = eq < 0 ? undefined : spec.slice(eq + 1);
   const colon = key.indexOf(':');
   const setting: OptSetting = colon < 0 ? { name: key, value } : { plugin: key.slice(0, colon), name: key.slice(colon + 1), value };
-  if (!setting.name) throw new ToolError('E_USAGE', `--opt ${spec}: missing option name`, { hint: 'write --opt name=value, --opt name (bare flag) or --opt plugin:name=value' });
+  if (!setting.name) throw new ToolError('E_USAGE', `${source} ${spec}: missing option name`, { hint: 'write --opt name=value, --opt name (bare flag) or --opt plugin:name=value' });
   return setting;
 }
 
-/** Sets each option on the plug-in that declares it (the named one, or the only one declaring it). */
-export function applyOptions(plugins: Plugin[], specs: string[]): void {
+/**
+ * Sets each option on the plug-in that declares it: the named one, or the only one declaring it —
+ * an option declared by several plug-ins must be qualified. The one rule for `--opt` and `@opt`.
+ */
+export function applyOptions(plugins: Plugin[], specs: string[], source = '--opt'): void {
   for (const spec of specs) {
-    const s = parseOpt(spec);
+    const s = parseOpt(spec, source);
     const candidates = s.plugin
       ? plugins.filter((p) => p.name === s.plugin)
       : plugins.filter((p) => p.options.some((o) => o.name === s.name));
     if (s.plugin && candidates.length === 0) {
-      throw new ToolError('E_UNKNOWN_PLUGIN', `--opt ${spec}: no loaded plug-in is named '${s.plugin}'`, { hint: `loaded: ${plugins.map((p) => p.name).join(', ')}` });
+      throw new ToolError('E_UNKNOWN_PLUGIN', `${source} ${spec}: no loaded plug-in is named '${s.plugin}'`, { hint: `loaded: ${plugins.map((p) => p.name).join(', ')}` });
     }
     if (candidates.length === 0) {
       const declared = plugins.flatMap((p) => p.options.map((o) => `${p.name}:${o.name} (${o.type})`));
-      throw new ToolError('E_UNKNOWN_OPTION', `--opt ${spec}: no loaded plug-in declares an option '${s.name}'`, {
+      throw new ToolError('E_UNKNOWN_OPTION', `${source} ${spec}: no loaded plug-in declares an option '${s.name}'`, {
         hint: declared.length ? `declared options: ${declared.join(', ')}` : 'the loaded plug-ins declare no options',
       });
     }
     if (candidates.length > 1) {
-      throw new ToolError('E_USAGE', `--opt ${spec}: several plug-ins declare '${s.name}' (${candidates.map((p) => p.name).join(', ')})`, { hint: `qualify it: --opt ${candidates[0].name}:${s.name}${s.value === undefined ? '' : '=' + s.value}` });
+      throw new ToolError('E_USAGE', `${source} ${spec}: several plug-ins declare '${s.name}' (${candidates.map((p) => p.name).join(', ')})`, { hint: `qualify it: ${source} ${candidates[0].name}:${s.name}${s.value === undefined ? '' : '=' + s.value}` });
     }
     candidates[0].setOption(s.name, s.value);
   }

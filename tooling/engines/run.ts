@@ -7,6 +7,7 @@ import { WasmTerminate, type WasmValue } from '../../runtime/call-engine.js';
 import { parseArgument } from './call.js';
 import { applyOptions, createAllModules, loadPlugins } from './plugins.js';
 import { ToolError } from '../errors.js';
+import { reportStage } from '../stage-report.js';
 import { formatSignature } from '../../runtime/value-types.js';
 
 export interface RunCommandOptions {
@@ -53,7 +54,7 @@ function parseDirs(specs: string[]): Record<string, string> {
 
 export async function runFile(file: string, args: string[], o: RunCommandOptions): Promise<RunOutcome> {
   const bytes = await loadWasmFile(file);
-  const host = new PluginHost();
+  const host = new PluginHost({ onStage: reportStage });
   const stdout = o.stdoutPath ? openSync(o.stdoutPath, 'w') : undefined;
   try {
     const { loaded } = loadPlugins(host, o.plugin, o.skip);

@@ -7,7 +7,7 @@
 import { writeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { isKitError } from '../../runtime/errors.js';
-import { onStage } from '../../runtime/stages.js';
+import { reportStagesTo } from '../stage-report.js';
 import { loadShim } from '../../runtime/native/binding.js';
 import { TASKS, isTaskName } from './tasks.js';
 
@@ -52,10 +52,13 @@ function readTask(): Promise<string> {
 async function main(): Promise<void> {
   // A fault inside a host function called from wasm names the function on the same channel.
   loadShim().installCrashReporter(CHANNEL);
+  // Every task uses the host runtime: load it while the parent is still deciding what to ask.
+  const warm = import('../../runtime/host.js');
   const text = await readTask();
+  await warm.catch(() => undefined); // the task's own import reports the problem
   if (!text) process.exit(0); // a pre-started child nobody needed
   const task = JSON.parse(text) as { name: string; args: unknown[] };
-  onStage((e) => send({ t: 'stage', ...e }));
+  reportStagesTo((e) => send({ t: 'stage', ...e }));
   try {
     if (!isTaskName(task.name)) throw new Error(`unknown isolated task '${task.name}'`);
     const fn = (await TASKS[task.name]()) as (...a: unknown[]) => unknown;
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
   } catch (e) {
     send({ t: 'error', error: serialiseError(e) });
   }
-  onStage(undefined);
+  reportStagesTo(undefined);
   // Exit now: nothing else of ours is pending, and an idle plug-in thread must not keep us alive.
   process.exit(0);
 }

@@ -14,6 +14,7 @@
  * No result and no error line means the child died: the last stage names where.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import module from 'node:module';
 import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -68,6 +69,13 @@ function childEntry(): string {
 
 type StdioChoice = Pick<IsolateOptions, 'stdout' | 'stdin'>;
 
+/** Our environment plus `extra`, and Node's compile cache directory when we use one (Node 22.1+). */
+function childEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
+  const cacheDir = (module as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.();
+  if (!extra && !cacheDir) return process.env;
+  return { ...process.env, ...(cacheDir ? { NODE_COMPILE_CACHE: cacheDir } : {}), ...extra };
+}
+
 function spawnChild(o: StdioChoice & Pick<IsolateOptions, 'env'>): ChildProcess {
   // Open our stdio streams now, not while the child writes to a pipe it shares with us: Node makes
   // the pipe non-blocking when it opens a stream on it (the child makes it blocking again).
@@ -75,7 +83,7 @@ function spawnChild(o: StdioChoice & Pick<IsolateOptions, 'env'>): ChildProcess 
   void process.stderr;
   return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', childEntry()], {
     stdio: [o.stdin ?? 'ignore', o.stdout === 'inherit' ? 'inherit' : 'pipe', 'pipe', 'pipe', 'pipe'],
-    env: o.env ? { ...process.env, ...o.env } : process.env,
+    env: childEnv(o.env),
   });
 }
 

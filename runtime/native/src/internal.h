@@ -26,14 +26,14 @@
 #define WPK_MAX_PAGES_32 65536u       /* 4 GiB: the most a 32-bit memory can address */
 #define WPK_MAX_TABLE_32 0xFFFFFFFFu  /* table size limit when the type has no maximum */
 
-/* Type codes in byte 2 of WasmEdge_ValType.Data, heap types in byte 3 (FACTS §1). */
+/* Type codes in byte 2 of WasmEdge_ValType.Data, heap types in byte 3 (docs/abi.md, "Value types"). */
 enum {
   WPK_TC_I32 = 0x7F, WPK_TC_I64 = 0x7E, WPK_TC_F32 = 0x7D, WPK_TC_F64 = 0x7C, WPK_TC_V128 = 0x7B,
   WPK_TC_REF = 0x64, WPK_TC_REFNULL = 0x63,
   WPK_HT_EPSILON = 0x40, WPK_HT_FUNC = 0x70, WPK_HT_EXTERN = 0x6F,
 };
 
-/* Error codes we produce (values of FACTS §1 and WasmEdge's error table). */
+/* Error codes we produce (docs/abi.md, "Result encoding"). */
 enum {
   WPK_ERR_SUCCESS = 0x00, WPK_ERR_TERMINATED = 0x01, WPK_ERR_RUNTIME = 0x02,
   WPK_ERR_WRONG_VM_WORKFLOW = 0x04, WPK_ERR_SET_VALUE_TO_CONST = 0x0A,

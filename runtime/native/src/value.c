@@ -1,5 +1,5 @@
 /*
- * value.c — value types and values (wasmedge_value.h in WasmEdge). Byte encodings follow FACTS §1:
+ * value.c — value types and values (wasmedge_value.h in WasmEdge). Byte encodings follow docs/abi.md ("Value types", "Result encoding"):
  * ValType.Data = {0, 0, type code, heap type, 0, 0, 0, 0}; a value's payload sits little-endian in
  * the low bytes of Value and the rest is zero; references hold a pointer.
  */

@@ -1,5 +1,5 @@
 //! The encodings of the C API, checked against the bytes printed by a probe compiled against
-//! WasmEdge 0.17.1 (FACTS §1). Layout sizes/offsets are compile-time assertions in `sys`.
+//! WasmEdge 0.17.1 (docs/abi.md, "Layouts" and "Value types"). Layout sizes/offsets are compile-time assertions in `sys`.
 
 use std::mem::{align_of, size_of};
 use wasmedge_plugin_sdk::{HostError, Val, ValType, WasmType, sys};
