@@ -13,6 +13,7 @@ export const commands: Record<string, () => CommandModule> = {
   call: () => import('./call.js'),
   run: () => import('./run.js'),
   test: () => import('./test.js'),
+  bindings: () => import('./bindings.js'),
   templates: () => import('./templates.js'),
   add: () => import('./add.js'),
   doctor: () => import('./doctor.js'),

@@ -27,6 +27,10 @@ export const TOOL_ERROR_CODES = {
   E_NPM_FAILED: { summary: '`npm pack` failed or npm is not on PATH.', hint: 'Run `npm pack` in the pack directory to see npm\'s own message.' },
   E_FUNCTION_EXISTS: { summary: '`add function` was asked for a host function (or its test file) that the project already has.', hint: 'Choose another name, or edit the existing function.', exit: 2 },
   E_NO_MARKERS: { summary: '`add function` did not find its `wasmedge-plugin:functions` / `wasmedge-plugin:registrations` marker comments in the project source.', hint: 'Projects made by `wasmedge-plugin new` have them; put the begin/end marker pairs back (see docs/template-packs.md) or add the function by hand.' },
+  // ---- bindings and guest programs ---------------------------------------------------------------
+  E_OUTPUT_EXISTS: { summary: '`bindings --out` would replace a file that exists with different contents, without --force.', hint: 'Pass --force to regenerate it, or choose another --out.' },
+  E_MANIFEST_DRIFT: { summary: 'wasmedge-plugin.json\'s `functions` section and the built library disagree (a function missing on either side, or another arity or type).', hint: 'Update the entry in wasmedge-plugin.json (or the host function) so both say the same; `add function` keeps them in sync.' },
+  E_GUEST_BUILD_FAILED: { summary: 'A guest program (test/*.c, a Rust crate under test/, test/*.ts) did not compile to WebAssembly.', hint: 'Fix the first compiler error shown; the bindings it includes are regenerated from the built library on every run.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export const ERROR_CODES = { ...RUNTIME_ERROR_CODES, ...TOOL_ERROR_CODES } as const;
