@@ -9,13 +9,14 @@ export function register(program: Command): void {
     .description('add a host function skeleton, its registration and a test/<name>.wat stub (C, C++ or Rust)')
     .argument('<name>', 'host function name (what wasm code imports)')
     .argument('[dir]', 'project directory', '.')
-    .option('--params <types>', 'parameter types, comma-separated: i32, i64, f32, f64', '')
+    .option('--params <list>', 'parameters, comma-separated, as name:type or type (i32, i64, f32, f64), e.g. a:i32,b:i32', '')
     .option('--results <types>', 'result types, comma-separated: i32, i64, f32, f64', '')
+    .option('--description <text>', 'one line recorded in wasmedge-plugin.json (shown in the bindings)')
     .option('--json', 'print { dir, language, files, signature } as JSON')
-    .action(async (name: string, dir: string, flags: { params: string; results: string; json?: boolean }) => {
+    .action(async (name: string, dir: string, flags: { params: string; results: string; description?: string; json?: boolean }) => {
       // yeoman: loaded only when the command runs
       const { addFunction } = await import('../generators/function/index.js');
-      const result = await addFunction({ dir, name, params: flags.params, results: flags.results });
+      const result = await addFunction({ dir, name, params: flags.params, results: flags.results, description: flags.description });
       if (flags.json) {
         printJson(result);
         return;

@@ -11,7 +11,7 @@ import Generator from 'yeoman-generator';
 import { LANGUAGES, type Language } from '../../tooling/scaffold/answers.js';
 import { MANIFEST_FILE } from '../../tooling/scaffold/plan.js';
 import { runGenerator } from '../run.js';
-import { FUNCTION_NAME, SOURCE_FILE, alreadyDefined, definition, insertAtMarker, parseTypes, registration, watStub, type Signature } from '../../tooling/scaffold/function-code.js';
+import { FUNCTION_NAME, SOURCE_FILE, alreadyDefined, declaredEntry, definition, insertAtMarker, parseParams, parseTypes, registration, watStub, withDeclaredFunction, type Signature } from '../../tooling/scaffold/function-code.js';
 import { ToolError } from '../../tooling/errors.js';
 
 interface Project {
@@ -44,7 +44,7 @@ export function readProject(dir: string): Project {
 }
 
 export default class FunctionGenerator extends Generator {
-  declare options: Generator['options'] & { name?: string; params?: string; results?: string };
+  declare options: Generator['options'] & { name?: string; params?: string; results?: string; description?: string };
   signature!: Signature;
   project!: Project;
   written: string[] = [];
@@ -52,14 +52,18 @@ export default class FunctionGenerator extends Generator {
   constructor(args: string[], options: Record<string, unknown>) {
     super(args, options as never);
     this.option('name', { type: String, description: 'Host function name (what wasm imports)' });
-    this.option('params', { type: String, description: 'Parameter types, comma-separated (i32,i64,f32,f64)' });
+    this.option('params', { type: String, description: 'Parameters, comma-separated: name:type or type (i32,i64,f32,f64)' });
     this.option('results', { type: String, description: 'Result types, comma-separated (i32,i64,f32,f64)' });
+    this.option('description', { type: String, description: 'One line for wasmedge-plugin.json and the bindings' });
   }
 
   initializing(): void {
     const name = String(this.options.name ?? '');
     if (!FUNCTION_NAME.test(name)) throw new ToolError('E_USAGE', `invalid function name ${JSON.stringify(name)}`, { hint: 'valid values: lower-case letters, digits and underscores, starting with a letter, at most 64 characters' });
-    this.signature = { name, params: parseTypes('params', this.options.params as string | undefined), results: parseTypes('results', this.options.results as string | undefined) };
+    const description = this.options.description as string | undefined;
+    if (description !== undefined && /[\r\n]/.test(description)) throw new ToolError('E_USAGE', '--description must be one line', { hint: 'put longer documentation in the host function\'s source comment' });
+    const params = parseParams(this.options.params as string | undefined);
+    this.signature = { name, params: params.types, paramNames: params.names, results: parseTypes('results', this.options.results as string | undefined) };
     this.project = readProject(this.destinationRoot());
     const source = readFileSync(this.destinationPath(this.project.source), 'utf8');
     if (alreadyDefined(source, name)) throw new ToolError('E_FUNCTION_EXISTS', `${this.project.source} already has a host function "${name}"`, { path: this.destinationPath(this.project.source) });
@@ -76,6 +80,13 @@ export default class FunctionGenerator extends Generator {
     this.fs.write(file, text);
     this.fs.write(this.destinationPath(`test/${this.signature.name}.wat`), watStub(module, this.signature));
     this.written.push(source, `test/${this.signature.name}.wat`);
+    // Keep wasmedge-plugin.json's `functions` (names for bindings, checked by `test`) in sync.
+    const description = String(this.options.description ?? `${this.signature.name}: added by \`wasmedge-plugin add function\``);
+    const manifest = withDeclaredFunction(readFileSync(this.destinationPath(MANIFEST_FILE), 'utf8'), declaredEntry(this.signature, description));
+    if (manifest) {
+      this.fs.write(this.destinationPath(MANIFEST_FILE), manifest);
+      this.written.push(MANIFEST_FILE);
+    }
   }
 }
 
@@ -84,12 +95,13 @@ export interface AddFunctionOptions {
   name: string;
   params?: string;
   results?: string;
+  description?: string;
 }
 
 /** Runs the generator in the project; returns the files it changed or created. */
 export async function addFunction(o: AddFunctionOptions): Promise<{ dir: string; language: Language; files: string[]; signature: Signature }> {
   const dir = resolve(o.dir ?? '.');
   if (!existsSync(dir)) throw new ToolError('E_NOT_FOUND', `${dir} does not exist`, { path: dir });
-  const g = await runGenerator(FunctionGenerator, fileURLToPath(import.meta.url), dir, { name: o.name, params: o.params, results: o.results });
+  const g = await runGenerator(FunctionGenerator, fileURLToPath(import.meta.url), dir, { name: o.name, params: o.params, results: o.results, description: o.description });
   return { dir, language: g.project.language, files: g.written, signature: g.signature };
 }

@@ -182,6 +182,13 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   }
   if (dir && wats.length === 0) add({ check: 'wat', status: 'skip', message: 'no test/*.wat files in the project' });
 
+  // 4. wasmedge-plugin.json's functions against the library; 5. guest programs under test/ (guests.ts).
+  if (dir) {
+    const { checkProjectManifest, runGuestPrograms } = await import('./guests.js');
+    checkProjectManifest(dir, functions).forEach(add);
+    await runGuestPrograms(dir, library, iso, add, (e, file) => crashFinding('guest', e, sanitized, { file }));
+  }
+
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const f of findings) summary[f.status]++;
   return { target: resolve(target), library, sanitize: o.sanitize, ok: summary.fail === 0, summary, findings };

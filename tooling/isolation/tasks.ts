@@ -10,6 +10,7 @@ export const TASKS = {
   abiChecks: () => import('../check/conformance.js').then((m) => m.abiChecks),
   callFunctions: () => import('../check/conformance.js').then((m) => m.callFunctions),
   watTest: () => import('../check/wat-expectations.js').then((m) => m.runWatTest),
+  programTest: () => import('../check/wat-expectations.js').then((m) => m.runProgramTest),
 };
 
 export type TaskName = keyof typeof TASKS;
