@@ -8,11 +8,12 @@ import { signatureDifference } from '../bindings/model.js';
 import type { Finding, FunctionRef } from './conformance.js';
 
 const CHECK = 'manifest';
+const HINT = 'Make the "functions" entry and the host function agree (the library is what WebAssembly programs see); `add function` keeps both in sync.';
 
 export function manifestFindings(decl: ProjectDeclarations, functions: FunctionRef[]): Finding[] {
   const file = 'wasmedge-plugin.json';
   if (decl.problems.length) {
-    return decl.problems.map((p) => ({ check: CHECK, status: 'fail', code: 'E_MANIFEST_DRIFT', file, message: `${file}: ${p.field}: ${p.message}` }));
+    return decl.problems.map((p) => ({ check: CHECK, status: 'fail', code: 'E_MANIFEST_DRIFT', file, message: `${file}: ${p.field}: ${p.message}`, hint: 'docs/bindings.md describes the "functions" section.' }));
   }
   if (!decl.functions) {
     return [{ check: CHECK, status: 'skip', file, message: `${file} has no "functions" section: names for bindings are p0, p1, …`, hint: 'Projects made by `wasmedge-plugin new` have one; see docs/bindings.md for its format.' }];
@@ -20,7 +21,7 @@ export function manifestFindings(decl: ProjectDeclarations, functions: FunctionR
   const built = functions.filter((f) => f.module === decl.module);
   const findings: Finding[] = [];
   const fail = (fn: string, message: string) =>
-    findings.push({ check: CHECK, status: 'fail', code: 'E_MANIFEST_DRIFT', file, module: decl.module, function: fn, message: `${file}: ${message}` });
+    findings.push({ check: CHECK, status: 'fail', code: 'E_MANIFEST_DRIFT', file, module: decl.module, function: fn, message: `${file}: ${message}`, hint: HINT });
   for (const d of decl.functions) {
     const lib = built.find((f) => f.function === d.name);
     if (!lib) fail(d.name, `declares ${decl.module}.${describeDeclared(d)}, which the built library's module does not have`);
