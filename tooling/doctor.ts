@@ -9,6 +9,7 @@ import { isKitError } from '../runtime/errors.js';
 import { loadShim } from '../runtime/native/binding.js';
 import { shimPath, packageRoot } from '../runtime/paths.js';
 import { defaultPluginPaths, envPluginPaths, pluginCandidates } from '../runtime/search-paths.js';
+import { assemblyScript, wasiClang, wasiRust, type Toolchain } from './check/guest-toolchains.js';
 
 export type CheckStatus = 'ok' | 'missing' | 'warn';
 
@@ -90,6 +91,19 @@ function wasmedgeCheck(): DoctorCheck {
   return { ...base, status: 'warn', detail: 'not installed', fix: 'curl -sSf https://raw.githubusercontent.com/WasmEdge/WasmEdge/master/utils/install_v2.sh | bash -s -- -v 0.17.1' };
 }
 
+/** The compilers for guest programs (`test` compiles test/*.c, Rust crates, test/*.ts with them). */
+function guestToolchainChecks(): DoctorCheck[] {
+  const neededFor = (what: string) => `compiling guest programs in ${what} (test/, guest/); optional`;
+  const line = (name: string, t: Toolchain, what: string): DoctorCheck => (t.command
+    ? { name, status: 'ok', detail: t.version ?? t.command.join(' '), neededFor: neededFor(what), required: false, path: t.command[t.command.length - 1] }
+    : { name, status: 'warn', detail: 'not found', neededFor: neededFor(what), required: false, fix: t.install });
+  return [
+    line('wasi-cc', wasiClang(), 'C'),
+    line('wasi-rust', wasiRust(), 'Rust'),
+    line('asc', assemblyScript(process.cwd()), 'AssemblyScript'),
+  ];
+}
+
 export function searchPaths(): SearchPathInfo[] {
   const fromEnv = new Set(envPluginPaths());
   return defaultPluginPaths().map((p) => {
@@ -116,6 +130,7 @@ export function diagnose(): DoctorReport {
     tool('rustc', 'rustc', 'build (Rust plug-ins)', 'curl --proto =https --tlsv1.2 -sSf https://sh.rustup.rs | sh'),
     asanCheck(),
     wasmedgeCheck(),
+    ...guestToolchainChecks(),
   ];
   return { ok: checks.every((c) => c.status === 'ok' || !c.required), checks, searchPaths: searchPaths() };
 }
