@@ -5,7 +5,7 @@
  * programs of a missing toolchain with that hint, and `doctor` lists them.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,7 +42,7 @@ export function wasiClang(): Toolchain {
     writeFileSync(join(tmp, 'probe.c'), '#include <stdio.h>\nint main(void) { puts("ok"); return 0; }\n');
     const candidates = process.env.WASI_CC ? [process.env.WASI_CC] : CLANGS;
     for (const cc of candidates) {
-      const r = spawnSync(cc, [`--target=${WASI_TARGET}`, '-O1', join(tmp, 'probe.c'), '-o', join(tmp, 'probe.wasm')], { encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(cc, [`--target=${WASI_TARGET}`, '-O1', join(tmp, 'probe.c'), '-o', join(tmp, 'probe.wasm')], { encoding: 'utf8', timeout: 120_000 });
       if (!r.error && r.status === 0 && existsSync(join(tmp, 'probe.wasm'))) {
         clang = { command: [cc, `--target=${WASI_TARGET}`], version: firstLine(cc, ['--version']), install };
         return clang;
@@ -77,8 +77,9 @@ export function assemblyScript(projectDir?: string): Toolchain {
       const pkg = createRequire(join(from, 'package.json')).resolve('assemblyscript/package.json');
       const asc = join(dirname(pkg), 'bin', 'asc.js');
       if (!existsSync(asc)) continue;
-      const version = firstLine(process.execPath, [asc, '--version']);
-      if (version) return { command: [process.execPath, asc], version: `asc ${version.replace(/^Version\s*/i, '')}`, install };
+      // The version from package.json: starting asc (binaryen) just to ask takes seconds.
+      const { version } = JSON.parse(readFileSync(pkg, 'utf8')) as { version?: string };
+      return { command: [process.execPath, asc], version: `assemblyscript ${version ?? '(unknown version)'}`, install };
     } catch {
       // not installed there
     }
