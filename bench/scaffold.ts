@@ -36,7 +36,7 @@ function hasTool(cmd: string): boolean {
 
 /** Why scaffold timings cannot run here, or undefined when they can. */
 export function scaffoldUnavailable(): string | undefined {
-  for (const f of ['runtime/scaffold.js', 'runtime/build-project.js', 'cli/new.js', 'cli/build.js']) {
+  for (const f of ['generators/new-project.js', 'tooling/build.js', 'cli/new.js', 'cli/build.js']) {
     if (!existsSync(join(packageRoot, 'dist', f))) return `dist/${f} is missing (scaffolder not built)`;
   }
   return undefined;

@@ -3,19 +3,19 @@ import type { Command } from 'commander';
 import { callFunction } from '../tooling/engines/call.js';
 import { callIsolated } from '../tooling/engines/isolated.js';
 import { printJson } from './output.js';
-import { collect, isolationOptions, timeoutMs, type IsolationFlags } from './isolation-flags.js';
+import { addOptions, flagValues } from './flags.js';
+import { CALL_OPTIONS } from '../tooling/options/commands.js';
 
 export function register(program: Command): void {
-  isolationOptions(program.command('call'))
+  addOptions(program.command('call'), CALL_OPTIONS)
     .description('call one host function of a plug-in directly; @N passes the address of a fresh zeroed N-byte buffer')
     .argument('<plugin>', 'plug-in library (or a directory holding it)')
     .argument('<target>', '<module>.<function>')
     .argument('[args...]', 'arguments: numbers for i32/i64/f32/f64, @N for a buffer pointer')
-    .option('--opt <name[=value]>', 'set a program option before the module is created (repeatable)', collect, [])
-    .option('--json', 'print one JSON document')
     .allowExcessArguments(false)
-    .action(async (pluginPath: string, target: string, args: string[], opts: { opt: string[]; json?: boolean } & IsolationFlags) => {
-      const r = opts.isolate === false ? callFunction(pluginPath, target, args, opts.opt) : await callIsolated(pluginPath, target, args, opts.opt, timeoutMs(opts));
+    .action(async (pluginPath: string, target: string, args: string[], raw: Record<string, unknown>) => {
+      const opts = flagValues(CALL_OPTIONS, raw);
+      const r = opts.isolate ? await callIsolated(pluginPath, target, args, opts.opt, opts.timeout) : callFunction(pluginPath, target, args, opts.opt);
       if (opts.json) printJson(r);
       else {
         for (const v of r.results) process.stdout.write(`${v}\n`);

@@ -2,6 +2,8 @@
 import type { Command } from 'commander';
 import { diagnose, type DoctorReport } from '../tooling/doctor.js';
 import { colour, printJson } from './output.js';
+import { addOptions, flagValues } from './flags.js';
+import { DOCTOR_OPTIONS } from '../tooling/options/commands.js';
 
 const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };
 
@@ -25,11 +27,10 @@ export function formatDoctor(r: DoctorReport): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command('doctor')
+  addOptions(program.command('doctor'), DOCTOR_OPTIONS)
     .description('check the machine: node, compilers, cmake, cargo, the host shim, plug-in search paths, a real wasmedge')
-    .option('--json', 'print one JSON document { ok, checks, searchPaths }')
-    .action((opts: { json?: boolean }) => {
+    .action((raw: Record<string, unknown>) => {
+      const opts = flagValues(DOCTOR_OPTIONS, raw);
       const report = diagnose();
       if (opts.json) printJson(report);
       else process.stdout.write(formatDoctor(report) + '\n');

@@ -4,7 +4,8 @@ import { formatSignature } from '../runtime/value-types.js';
 import { inspectPaths, type InspectReport } from '../tooling/engines/inspect.js';
 import { inspectIsolated } from '../tooling/engines/isolated.js';
 import { colour, formatError, printJson } from './output.js';
-import { INSPECT_TIMEOUT_S, isolationOptions, timeoutMs, type IsolationFlags } from './isolation-flags.js';
+import { addOptions, flagValues } from './flags.js';
+import { INSPECT_OPTIONS } from '../tooling/options/commands.js';
 
 function printReport(r: InspectReport): void {
   const out: string[] = [];
@@ -34,12 +35,12 @@ function printReport(r: InspectReport): void {
 }
 
 export function register(program: Command): void {
-  isolationOptions(program.command('inspect'), INSPECT_TIMEOUT_S)
+  addOptions(program.command('inspect'), INSPECT_OPTIONS)
     .description('list the plug-ins in libraries or directories (default: WasmEdge\'s search paths) with their options, modules and functions')
     .argument('[paths...]', 'plug-in libraries or directories (searched recursively for .so files)')
-    .option('--json', 'print one JSON document')
-    .action(async (paths: string[], opts: { json?: boolean } & IsolationFlags) => {
-      const report = opts.isolate === false ? await inspectPaths(paths) : await inspectIsolated(paths, timeoutMs(opts, INSPECT_TIMEOUT_S));
+    .action(async (paths: string[], raw: Record<string, unknown>) => {
+      const opts = flagValues(INSPECT_OPTIONS, raw);
+      const report = opts.isolate ? await inspectIsolated(paths, opts.timeout) : await inspectPaths(paths);
       if (opts.json) printJson(report);
       else printReport(report);
       process.exitCode = report.errors.length ? 1 : 0;

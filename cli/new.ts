@@ -5,6 +5,8 @@ import { QUESTIONS, type AnswerKey } from '../tooling/scaffold/answers.js';
 // scaffold.js pulls in yeoman-environment (~seconds to load): imported only when `new` runs.
 import type { ScaffoldOptions } from '../generators/new-project.js';
 import { colour, printJson } from './output.js';
+import { addOptions, flagValues } from './flags.js';
+import { NEW_OPTIONS } from '../tooling/options/commands.js';
 
 interface NewFlags extends Partial<Record<AnswerKey, string>> {
   /** Template pack root (already resolved by packForUse). */
@@ -27,32 +29,22 @@ export function scaffoldOptionsFromFlags(dir: string, flags: NewFlags): Scaffold
 }
 
 export function register(program: Command): void {
-  const cmd = program
-    .command('new')
+  addOptions(program.command('new'), NEW_OPTIONS)
     .description('create a plug-in project (C, C++ or Rust) that builds with plain cmake/cargo')
-    .argument('<dir>', 'project directory (created; must be empty unless --force)');
-  for (const q of QUESTIONS) {
-    // commander camel-cases `--api-version` to `apiVersion`, `--lang` stays `lang`: map to the answer key.
-    const choices = q.choices && q.placeholder !== q.choices.join('|') ? ` (${q.choices.join('|')})` : '';
-    cmd.option(`--${q.flag} <${q.placeholder}>`, `${q.message}${choices}`);
-  }
-  cmd
-    .option('-y, --yes', 'take defaults for everything not given; never prompt (also implied without a TTY)')
-    .option('--template <pack>', 'template pack: an installed pack\'s name, a pack directory or an npm tarball (default: the built-in pack)')
-    .option('--var <name=value>', 'a value for one of the template pack\'s placeholders (repeatable)', (v: string, all: string[] = []) => [...all, v])
-    .option('--force', 'write into a non-empty directory, overwriting the generated files')
-    .option('--json', 'print { dir, language, files } as JSON')
+    .argument('<dir>', 'project directory (created; must be empty unless --force)')
     .action(async (dir: string, raw: Record<string, unknown>) => {
-      const flags: NewFlags = { yes: raw.yes as boolean, force: raw.force as boolean, json: raw.json as boolean };
+      const values = flagValues(NEW_OPTIONS, raw);
+      const flags: NewFlags = { yes: values.yes, force: values.force, json: values.json };
+      // commander camel-cases `--api-version` to `apiVersion`, `--lang` stays `lang`: map to the answer key.
       for (const q of QUESTIONS) {
-        const value = raw[camel(q.flag)];
+        const value = (values as Record<string, unknown>)[camel(q.flag)];
         if (value !== undefined) flags[q.key] = String(value);
       }
       // Loaded here, not at startup: every other command stays fast.
       const { parseVarFlags } = await import('../tooling/scaffold/pack-vars.js');
       const { packForUse } = await import('../tooling/packs/use.js');
-      if (raw.var !== undefined) flags.vars = parseVarFlags(raw.var as string[]);
-      const pack = packForUse(raw.template as string | undefined);
+      if (values.var.length) flags.vars = parseVarFlags(values.var);
+      const pack = packForUse(values.template);
       const { scaffold } = await import('../generators/new-project.js');
       let result;
       try {

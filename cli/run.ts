@@ -1,24 +1,19 @@
 /** `wasmedge-plugin run <file.wasm|.wat> --plugin <path>…`: runs wasm with plug-in modules importable. */
 import type { Command } from 'commander';
-import { runFile, type RunCommandOptions } from '../tooling/engines/run.js';
+import { runFile } from '../tooling/engines/run.js';
 import { runIsolatedFile } from '../tooling/engines/isolated.js';
 import { printJson } from './output.js';
-import { collect, isolationOptions, timeoutMs, type IsolationFlags } from './isolation-flags.js';
+import { addOptions, flagValues } from './flags.js';
+import { RUN_OPTIONS } from '../tooling/options/commands.js';
 
 export function register(program: Command): void {
-  // No default timeout: a guest program may legitimately run for a long time.
-  isolationOptions(program.command('run'), undefined)
+  addOptions(program.command('run'), RUN_OPTIONS)
     .description('run a wasm program (_start under WASI, or --invoke an export) whose imports resolve to plug-in modules')
     .argument('<file>', '.wasm or .wat file')
     .argument('[args...]', 'guest arguments (for _start) or the export\'s arguments (with --invoke); put them after --')
-    .option('--plugin <path>', 'plug-in library or directory to load (repeatable)', collect, [])
-    .option('--invoke <name>', 'call this export instead of _start and print its results')
-    .option('--opt <name[=value]>', 'set a plug-in program option, [plugin:]name[=value] (repeatable)', collect, [])
-    .option('--env <KEY=VALUE>', 'environment variable for the guest (repeatable)', collect, [])
-    .option('--dir <HOST[:GUEST]>', 'pre-open a host directory for the guest (repeatable)', collect, [])
-    .option('--json', 'print one JSON document ({"results": [...]} or {"exitCode": N})')
-    .action(async (file: string, args: string[], opts: RunCommandOptions & IsolationFlags) => {
-      const r = opts.isolate === false ? await runFile(file, args, opts) : await runIsolatedFile(file, args, opts, timeoutMs(opts, undefined));
+    .action(async (file: string, args: string[], raw: Record<string, unknown>) => {
+      const opts = flagValues(RUN_OPTIONS, raw);
+      const r = opts.isolate ? await runIsolatedFile(file, args, opts, opts.timeout) : await runFile(file, args, opts);
       if (opts.json) printJson(r.results ? { results: r.results } : { exitCode: r.exitCode });
       else if (r.results) for (const v of r.results) process.stdout.write(`${v}\n`);
       process.exitCode = r.exitCode;

@@ -2,10 +2,9 @@
 import type { Command } from 'commander';
 import type { Finding } from '../tooling/check/conformance.js';
 import { testPlugin, type TestReport } from '../tooling/check/test-runner.js';
-import { timeoutMs } from './isolation-flags.js';
-import { collect } from './isolation-flags.js';
+import { addOptions, flagValues } from './flags.js';
+import { TEST_OPTIONS } from '../tooling/options/commands.js';
 import { colour, printJson } from './output.js';
-import { ToolError } from '../tooling/errors.js';
 
 // Findings go to stdout: colour when stdout is a terminal.
 const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };
@@ -25,20 +24,13 @@ export function formatSummary(r: TestReport): string {
 }
 
 export function register(program: Command): void {
-  program
-    .command('test')
+  addOptions(program.command('test'), TEST_OPTIONS)
     .description('check a plug-in against the ABI rules, call each host function with generated arguments in a child process, and run the project\'s test/*.wat expectations')
     .argument('[target]', 'project directory (built first) or plug-in library', '.')
-    .option('--json', 'print one JSON document { target, library, ok, summary, findings }')
-    .option('--timeout <seconds>', 'kill a check that makes no progress for this long (default: 10)')
-    .option('--wat <file>', 'also check the expectations of this .wat file (repeatable)', collect, [])
-    .option('--sanitize <kind>', 'build with AddressSanitizer and run the plug-in under it (kind: address)')
-    .action(async (target: string, opts: { json?: boolean; timeout?: string; sanitize?: string; wat: string[] }) => {
-      if (opts.sanitize !== undefined && opts.sanitize !== 'address') {
-        throw new ToolError('E_USAGE', `--sanitize ${opts.sanitize}: unknown sanitizer`, { hint: 'the supported value is: address' });
-      }
+    .action(async (target: string, raw: Record<string, unknown>) => {
+      const opts = flagValues(TEST_OPTIONS, raw);
       const report = await testPlugin(target, {
-        timeoutMs: timeoutMs(opts, 10),
+        timeoutMs: opts.timeout ?? 0, // 0: no limit (undefined would mean the default)
         sanitize: opts.sanitize as 'address' | undefined,
         wat: opts.wat,
         progress: !opts.json && Boolean(process.stderr.isTTY),

@@ -29,7 +29,7 @@ export interface ScaffoldOptions extends Partial<Record<AnswerKey, string | numb
    * already known to yeoman-environment). Default: the built-in `app` generator.
    */
   generator?: string;
-  /** Root directory of the template pack to render (see runtime/template-pack.ts); default: built-in. */
+  /** Root directory of the template pack to render (see tooling/packs/manifest.ts); default: built-in. */
   pack?: string;
   /** The pack's placeholder values (`--var name=value`), validated by the generator. */
   vars?: Record<string, unknown>;

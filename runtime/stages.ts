@@ -1,7 +1,7 @@
 /**
  * Stage markers: the runtime announces what plug-in code is about to run (dlopen → library
  * constructors, GetDescriptor, Create, a host function, dispose → finalizers, wasm). Nobody listens
- * in-process; the isolation child (runtime/isolate-child.ts) forwards each marker to its parent
+ * in-process; the isolation child (tooling/isolation/child.ts) forwards each marker to its parent
  * synchronously, so a crash can be attributed to the last stage that started.
  */
 export type StageName =

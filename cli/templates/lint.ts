@@ -2,15 +2,16 @@
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
 import { colour, printJson } from '../output.js';
+import { addOptions, flagValues } from '../flags.js';
+import { TEMPLATES_LINT_OPTIONS } from '../../tooling/options/commands.js';
 import { formatLintFinding } from './format.js';
 
 export function register(templates: Command): void {
-  templates
-    .command('lint')
+  addOptions(templates.command('lint'), TEMPLATES_LINT_OPTIONS)
     .description('check a pack: manifest, kit range, every template, undeclared variables, unsafe or colliding files')
     .argument('[dir]', 'pack directory', '.')
-    .option('--json', 'print { root, ok, findings } as JSON')
-    .action(async (dir: string, flags: { json?: boolean }) => {
+    .action(async (dir: string, raw: Record<string, unknown>) => {
+      const flags = flagValues(TEMPLATES_LINT_OPTIONS, raw);
       const { lintPack } = await import('../../tooling/packs/lint.js');
       const report = lintPack(resolve(dir));
       if (flags.json) printJson({ root: report.root, ok: report.ok, findings: report.findings });

@@ -1,13 +1,14 @@
 /** `wasmedge-plugin templates list`: the built-in pack and the installed ones. */
 import type { Command } from 'commander';
 import { colour, printJson } from '../output.js';
+import { addOptions, flagValues } from '../flags.js';
+import { TEMPLATES_LIST_OPTIONS } from '../../tooling/options/commands.js';
 
 export function register(templates: Command): void {
-  templates
-    .command('list')
+  addOptions(templates.command('list'), TEMPLATES_LIST_OPTIONS)
     .description('list the built-in pack and installed packs (wasmedge-plugin-template-* in node_modules of this directory and its parents, and the global one)')
-    .option('--json', 'print { packs: [...] } as JSON')
-    .action(async (flags: { json?: boolean }) => {
+    .action(async (raw: Record<string, unknown>) => {
+      const flags = flagValues(TEMPLATES_LIST_OPTIONS, raw);
       const { listPacks } = await import('../../tooling/packs/manifest.js');
       const packs = listPacks();
       if (flags.json) return printJson({ packs });

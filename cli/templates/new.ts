@@ -5,17 +5,15 @@ import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { colour, printJson } from '../output.js';
 import { ToolError } from '../../tooling/errors.js';
+import { addOptions, flagValues } from '../flags.js';
+import { TEMPLATES_NEW_OPTIONS } from '../../tooling/options/commands.js';
 
 export function register(templates: Command): void {
-  templates
-    .command('new')
+  addOptions(templates.command('new'), TEMPLATES_NEW_OPTIONS)
     .description('scaffold a template pack (a copy of the built-in templates, a manifest and a package.json)')
     .argument('<dir>', 'pack directory (created; must be new or empty)')
-    .option('--name <name>', 'pack name; the npm package is wasmedge-plugin-template-<name> (default: from the directory)')
-    .option('--description <text>', 'one-line description')
-    .option('--languages <list>', 'languages the pack supports, comma-separated (default: c,cpp,rust)')
-    .option('--json', 'print { dir, name, files } as JSON')
-    .action(async (dir: string, flags: { name?: string; description?: string; languages?: string; json?: boolean }) => {
+    .action(async (dir: string, raw: Record<string, unknown>) => {
+      const flags = flagValues(TEMPLATES_NEW_OPTIONS, raw);
       const target = resolve(dir);
       if (existsSync(target) && readdirSync(target).length > 0) {
         throw new ToolError('E_TARGET_EXISTS', `${target} is not empty`, { path: target, hint: 'Choose a new or empty directory.' });

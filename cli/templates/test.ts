@@ -1,16 +1,16 @@
 /** `wasmedge-plugin templates test [dir]`: render, build and test each language of a pack. */
 import type { Command } from 'commander';
 import { colour, printJson } from '../output.js';
+import { addOptions, flagValues } from '../flags.js';
+import { TEMPLATES_TEST_OPTIONS } from '../../tooling/options/commands.js';
 import { formatResult } from './format.js';
 
 export function register(templates: Command): void {
-  templates
-    .command('test')
+  addOptions(templates.command('test'), TEMPLATES_TEST_OPTIONS)
     .description('render the pack for each language it claims (sample answers), build it and run `wasmedge-plugin test` on it')
     .argument('[dir]', 'pack directory', '.')
-    .option('--lang <list>', 'only these languages (comma-separated)')
-    .option('--json', 'print { root, ok, results } as JSON')
-    .action(async (dir: string, flags: { lang?: string; json?: boolean }) => {
+    .action(async (dir: string, raw: Record<string, unknown>) => {
+      const flags = flagValues(TEMPLATES_TEST_OPTIONS, raw);
       const { testPack } = await import('../../tooling/packs/test.js');
       const { renderPackSample } = await import('../../generators/new-project.js');
       const report = await testPack(dir, { render: renderPackSample, languages: flags.lang?.split(','), onResult: flags.json ? undefined : (r) => process.stdout.write(formatResult(r) + '\n') });

@@ -1,7 +1,7 @@
 /**
  * `wasmedge-plugin new`'s generator (yeoman-generator 8): asks (or takes from options) the project
  * answers, then renders templates/<language> and vendors the SDK into the destination root.
- * It writes through Yeoman's in-memory fs; `runtime/scaffold.ts` points it at an empty temp dir and
+ * It writes through Yeoman's in-memory fs; `generators/new-project.ts` points it at an empty temp dir and
  * moves the result into place, so conflicts and partial writes are handled there.
  */
 import { readFileSync } from 'node:fs';

@@ -11,6 +11,8 @@ import Generator from 'yeoman-generator';
 import { LANGUAGES, type Language } from '../../tooling/scaffold/answers.js';
 import { MANIFEST_FILE } from '../../tooling/scaffold/plan.js';
 import { runGenerator } from '../run.js';
+import { declareOptions } from '../options.js';
+import { FUNCTION_GENERATOR_OPTIONS } from '../../tooling/options/commands.js';
 import { FUNCTION_NAME, SOURCE_FILE, alreadyDefined, declaredEntry, definition, insertAtMarker, parseParams, parseTypes, registration, watStub, withDeclaredFunction, type Signature } from '../../tooling/scaffold/function-code.js';
 import { ToolError } from '../../tooling/errors.js';
 
@@ -51,10 +53,7 @@ export default class FunctionGenerator extends Generator {
 
   constructor(args: string[], options: Record<string, unknown>) {
     super(args, options as never);
-    this.option('name', { type: String, description: 'Host function name (what wasm imports)' });
-    this.option('params', { type: String, description: 'Parameters, comma-separated: name:type or type (i32,i64,f32,f64)' });
-    this.option('results', { type: String, description: 'Result types, comma-separated (i32,i64,f32,f64)' });
-    this.option('description', { type: String, description: 'One line for wasmedge-plugin.json and the bindings' });
+    declareOptions(this, FUNCTION_GENERATOR_OPTIONS);
   }
 
   initializing(): void {

@@ -12,6 +12,8 @@ import { templateFiles } from '../../tooling/scaffold/render.js';
 import { kitVersion, templatesDir } from '../../tooling/paths.js';
 import { PACK_MANIFEST, PACK_PACKAGE_PREFIX, type PackManifest } from '../../tooling/packs/manifest.js';
 import { ToolError } from '../../tooling/errors.js';
+import { declareOptions } from '../options.js';
+import { PACK_GENERATOR_OPTIONS } from '../../tooling/options/commands.js';
 
 export interface PackAnswers {
   name: string;
@@ -55,10 +57,7 @@ export default class PackGenerator extends Generator {
 
   constructor(args: string[], options: Record<string, unknown>) {
     super(args, options as never);
-    this.option('name', { type: String, description: 'Pack name (the npm package is wasmedge-plugin-template-<name>)' });
-    this.option('description', { type: String, description: 'One-line description' });
-    this.option('languages', { type: String, description: `Languages the pack supports (comma-separated: ${LANGUAGES.join(',')})` });
-    this.option('defaultsDir', { type: String, hide: true, description: 'Directory whose name gives the default pack name' });
+    declareOptions(this, PACK_GENERATOR_OPTIONS);
   }
 
   initializing(): void {

@@ -16,7 +16,7 @@ export interface CliResult {
 /** Compiles dist/ when it is missing or older than a source file we depend on. */
 export function ensureBuilt(): void {
   const stale = (src: string, out: string) => !fs.existsSync(out) || fs.statSync(out).mtimeMs < fs.statSync(src).mtimeMs;
-  const pairs = ['cli/main.ts', 'cli/test.ts', 'cli/doctor.ts', 'runtime/isolate.ts', 'runtime/test-runner.ts', 'runtime/conformance.ts']
+  const pairs = ['cli/main.ts', 'cli/test.ts', 'cli/doctor.ts', 'tooling/isolation/parent.ts', 'tooling/isolation/child.ts', 'tooling/check/test-runner.ts', 'tooling/check/conformance.ts']
     .filter((f) => fs.existsSync(path.join(REPO_ROOT, f)))
     .map((f) => [path.join(REPO_ROOT, f), path.join(REPO_ROOT, 'dist', f.replace(/\.ts$/, '.js'))]);
   if (pairs.some(([s, o]) => stale(s, o))) {

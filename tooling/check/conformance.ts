@@ -1,6 +1,6 @@
 /**
  * ABI conformance checks and host-function calls for `wasmedge-plugin test`. These functions run in
- * an isolation child (runtime/isolate.ts) and report each finding as progress as soon as it is known,
+ * an isolation child (tooling/isolation) and report each finding as progress as soon as it is known,
  * so the findings made before a crash survive it.
  *
  * Unlike Plugin.load, which stops at the first problem, the descriptor is read field by field here

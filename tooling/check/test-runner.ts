@@ -1,8 +1,8 @@
 /**
  * `wasmedge-plugin test`: builds a project (optionally with AddressSanitizer), then, each in a child
  * process so that no crash or hang can stop the run, checks the plug-in against the ABI rules
- * (runtime/conformance.ts), calls every host function with generated arguments, and runs the
- * project's test/*.wat expectations (runtime/wat-expectations.ts). Every problem is one finding.
+ * (conformance.ts), calls every host function with generated arguments, and runs the
+ * project's test/*.wat expectations (wat-expectations.ts). Every problem is one finding.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { describeStage, runIsolated } from '../isolation/parent.js';
 import type { CallSummary, Finding, FunctionRef } from './conformance.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
+import { DEFAULT_TIMEOUT_S } from '../options/commands.js';
 
 export interface TestOptions {
   /** Per-stage limit: a child that makes no progress for this long is killed (default 10 s). */
@@ -123,7 +124,7 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   const findings: Finding[] = [];
   const add = (f: Finding) => { findings.push(f); o.onFinding?.(f); };
   const env = o.sanitize ? sanitizerEnv() : undefined;
-  const timeoutMs = o.timeoutMs ?? 10_000;
+  const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_S.test * 1000;
   const sanitized = Boolean(o.sanitize);
   const iso = { timeoutMs, env, stdout: 'ignore' as const };
   if (sanitized && !hasAsan(library)) {

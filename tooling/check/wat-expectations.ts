@@ -24,6 +24,7 @@ import type { WasmValue } from '../../runtime/call-engine.js';
 import type { Finding } from './conformance.js';
 import { stage } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
+import { parseLiteral } from '../literals.js';
 
 export interface InvokeExpectation {
   line: number;
@@ -94,27 +95,6 @@ export function parseWatExpectations(text: string, file = 'test.wat', comment: '
     }
   });
   return out;
-}
-
-/** A literal for a parameter or expected result of type `t`. */
-export function parseLiteral(raw: string, t: string): WasmValue {
-  const num = (s: string) => (s === 'nan' ? NaN : s === 'inf' ? Infinity : s === '-inf' ? -Infinity : Number(s));
-  switch (t) {
-    case 'i32': {
-      if (!/^[-+]?(0x[0-9a-f]+|\d+)$/i.test(raw)) throw new Error(`${JSON.stringify(raw)} is not an i32`);
-      return Number(raw.replace(/^\+/, '')) | 0;
-    }
-    case 'i64':
-      try { return BigInt.asIntN(64, BigInt(raw)); } catch { throw new Error(`${JSON.stringify(raw)} is not an i64`); }
-    case 'f32':
-    case 'f64': {
-      const n = num(raw);
-      if (Number.isNaN(n) && raw !== 'nan') throw new Error(`${JSON.stringify(raw)} is not a number`);
-      return t === 'f32' ? Math.fround(n) : n;
-    }
-    default:
-      throw new Error(`values of type ${t} cannot be written in @invoke`);
-  }
 }
 
 function same(a: unknown, b: WasmValue): boolean {

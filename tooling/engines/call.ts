@@ -6,6 +6,7 @@ import type { ValueTypeName } from '../../runtime/value-types.js';
 import { formatSignature } from '../../runtime/value-types.js';
 import { applyOptions, loadPlugins } from './plugins.js';
 import { ToolError } from '../errors.js';
+import { LiteralError, isLiteralType, parseLiteral } from '../literals.js';
 
 export interface CallReport {
   plugin: string;
@@ -25,30 +26,12 @@ export function parseArgument(raw: string, t: ValueTypeName, index: number, allo
     if (t !== 'i32' && t !== 'i64') throw bad('a number (a buffer address must go into an i32 or i64 parameter)');
     return alloc(n);
   }
-  switch (t) {
-    case 'i32': {
-      if (!/^[-+]?(0x[0-9a-f]+|\d+)$/i.test(raw)) throw bad('an integer');
-      const n = Number(raw);
-      if (n < -(2 ** 31) || n > 2 ** 32 - 1) throw bad('in the i32 range');
-      return n | 0;
-    }
-    case 'i64': {
-      try {
-        const n = BigInt(raw);
-        if (n < -(2n ** 63n) || n > 2n ** 64n - 1n) throw new Error();
-        return BigInt.asIntN(64, n);
-      } catch {
-        throw bad('a 64-bit integer');
-      }
-    }
-    case 'f32':
-    case 'f64': {
-      const n = raw === 'nan' ? NaN : raw === 'inf' ? Infinity : raw === '-inf' ? -Infinity : Number(raw);
-      if (raw.trim() === '' || (Number.isNaN(n) && raw !== 'nan')) throw bad('a number');
-      return n;
-    }
-    default:
-      throw new ToolError('E_ARGUMENTS', `argument ${index + 1} has type ${t}, which cannot be given on the command line`);
+  try {
+    return parseLiteral(raw, t);
+  } catch (e) {
+    if (!(e instanceof LiteralError)) throw e;
+    if (!isLiteralType(t)) throw new ToolError('E_ARGUMENTS', `argument ${index + 1} has type ${t}, which cannot be given on the command line`);
+    throw new ToolError('E_ARGUMENTS', `argument ${index + 1} (${t}): ${e.message}`);
   }
 }
 
