@@ -1,8 +1,9 @@
 // The guest side of a generated project: `new` → `build` → `bindings` → compile guest/ → `run`
-// prints the plug-in's string, for a C, a C++ and a Rust plug-in (C guest with clang; AssemblyScript
+// (and real WasmEdge, when installed) prints the plug-in's string, for a C, a C++ and a Rust plug-in (C guest with clang; AssemblyScript
 // and a Rust guest type-check on the C project); `add function` shows up, named, in all four
 // bindings; `test` compiles and runs guest programs under test/ (a missing toolchain is a skip
 // naming its install command) and reports a manifest that drifted from the library.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -17,6 +18,16 @@ if (!CLANG.command) console.warn(`guest-programs.test: C guest programs skipped 
 if (!ASC.command) console.warn(`guest-programs.test: AssemblyScript guest programs skipped; install: ${ASC.install}`);
 
 const EXPECTED = 'hello\n2 + 3 = 5\n';
+
+/** Real WasmEdge, when installed: the same guest programs must print the same there. */
+const HAS_WASMEDGE = spawnSync('wasmedge', ['--version']).status === 0;
+if (!HAS_WASMEDGE) console.warn('guest-programs.test: guests not run in real WasmEdge (not installed; `wasmedge-plugin doctor` shows how)');
+
+function inRealWasmEdge(wasm: string, lib: string): string {
+  const r = run('wasmedge', [wasm], { env: { ...process.env, WASMEDGE_PLUGIN_PATH: lib } });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+}
 let tmp: string;
 beforeAll(() => {
   ensureBuilt();
@@ -61,6 +72,7 @@ describe.each(BUILDABLE_LANGUAGES)('a %s plug-in, called from guest/', (language
     const wasm = path.join(dir, 'guest', 'c', 'main.wasm');
     runOk(CLANG.command![0], [...CLANG.command!.slice(1), '-O2', path.join(dir, 'guest', 'c', 'main.c'), '-o', wasm]);
     expect(await runWasm(wasm, lib)).toBe(EXPECTED);
+    if (HAS_WASMEDGE) expect(inRealWasmEdge(wasm, lib)).toBe(EXPECTED);
   });
 });
 
@@ -72,6 +84,7 @@ describe('the C project: other guest languages, add function, test', () => {
     const wasm = path.join(out, 'main.wasm');
     runOk(ASC.command![0], [...ASC.command!.slice(1), path.join(out, 'main.ts'), '-o', wasm, '--runtime', 'stub', '--use', 'abort=']);
     expect(await runWasm(wasm, lib)).toBe(EXPECTED);
+    if (HAS_WASMEDGE) expect(inRealWasmEdge(wasm, lib)).toBe(EXPECTED);
   });
 
   test.skipIf(!HAS_CARGO)('Rust: guest/rust type-checks against the bindings (get_string unsafe: it writes memory; add safe)', async () => {
