@@ -3,6 +3,7 @@
 // deterministic, and each language's bindings compile and call the real plug-in — C with clang for
 // wasm32-wasi, AssemblyScript with asc, wat through `test --wat` — while Rust type-checks with
 // cargo on the host target (and builds for wasm32-wasip1 when that target is installed).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -18,6 +19,9 @@ if (!CLANG.command) console.warn(`bindings.test: C guest programs skipped (no cl
 if (!ASC.command) console.warn(`bindings.test: AssemblyScript guest programs skipped; install: ${ASC.install}`);
 if (!HAS_CARGO) console.warn('bindings.test: Rust bindings not type-checked (cargo not found; https://rustup.rs)');
 else if (!RUST_WASM.command) console.warn(`bindings.test: Rust guest not built for wasm32-wasip1 (target missing); install: ${RUST_WASM.install}`);
+
+const HAS_WASMEDGE = spawnSync('wasmedge', ['--version']).status === 0;
+if (!HAS_WASMEDGE) console.warn('bindings.test: C guest not run in real WasmEdge (not installed; `wasmedge-plugin doctor` shows how)');
 
 let tmp: string;
 let lib: string;
@@ -87,7 +91,14 @@ int main(void) {
 }
 `);
     runOk(CLANG.command![0], [...CLANG.command!.slice(1), '-std=c11', '-Wall', '-Wextra', '-Werror', '-O1', path.join(dir, 'main.c'), '-o', path.join(dir, 'main.wasm')]);
-    expect(await runGuest(path.join(dir, 'main.wasm'))).toBe(`${MIX_OF_1_TO_11}.0\n11 12 13 14 15 16\n21000000000 2.50\n`);
+    const expected = `${MIX_OF_1_TO_11}.0\n11 12 13 14 15 16\n21000000000 2.50\n`;
+    expect(await runGuest(path.join(dir, 'main.wasm'))).toBe(expected);
+    if (HAS_WASMEDGE) {
+      // Real WasmEdge resolves the same imports (UTF-8 and hyphenated names included) the same way.
+      const real = run('wasmedge', [path.join(dir, 'main.wasm')], { env: { ...process.env, WASMEDGE_PLUGIN_PATH: lib } });
+      expect(real.status, real.stderr).toBe(0);
+      expect(real.stdout).toBe(expected);
+    }
   });
 
   test.skipIf(!ASC.command)('AssemblyScript: the bindings compile with asc and call the plug-in', async () => {
