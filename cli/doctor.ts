@@ -5,7 +5,8 @@ import { colour, printJson } from './output.js';
 import { addOptions, flagValues } from './flags.js';
 import { DOCTOR_OPTIONS } from '../tooling/options/commands.js';
 
-const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };
+// Printed on stdout: `colour` is decided for stdout (terminal, NO_COLOR, FORCE_COLOR).
+const out = colour;
 
 export function formatDoctor(r: DoctorReport): string {
   const lines: string[] = [];

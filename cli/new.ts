@@ -1,6 +1,6 @@
 /** `wasmedge-plugin new <dir>`: creates a plug-in project (flags come from the generator's questions). */
 import type { Command } from 'commander';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { QUESTIONS, type AnswerKey } from '../tooling/scaffold/answers.js';
 // scaffold.js pulls in yeoman-environment (~seconds to load): imported only when `new` runs.
 import type { ScaffoldOptions } from '../generators/new-project.js';
@@ -33,6 +33,9 @@ export function register(program: Command): void {
     .description('create a plug-in project (C, C++ or Rust) that builds with plain cmake/cargo')
     .argument('<dir>', 'project directory (created; must be empty unless --force)')
     .action(async (dir: string, raw: Record<string, unknown>) => {
+      // Refuse an unusable directory before loading the generator (seconds): scaffold() checks it too.
+      const { checkTargetPath } = await import('../tooling/scaffold/target-path.js');
+      checkTargetPath(resolve(dir));
       const values = flagValues(NEW_OPTIONS, raw);
       const flags: NewFlags = { yes: values.yes, force: values.force, json: values.json };
       // commander camel-cases `--api-version` to `apiVersion`, `--lang` stays `lang`: map to the answer key.

@@ -5,9 +5,10 @@ import { testPlugin, type TestReport } from '../tooling/check/test-runner.js';
 import { addOptions, flagValues } from './flags.js';
 import { TEST_OPTIONS } from '../tooling/options/commands.js';
 import { colour, printJson } from './output.js';
+import type { Sanitizer } from '../tooling/sanitizer.js';
 
-// Findings go to stdout: colour when stdout is a terminal.
-const out = colour.isColorSupported && process.stdout.isTTY ? colour : { ...colour, green: String, red: String, yellow: String, dim: String, bold: String, cyan: String };
+// Printed on stdout: `colour` is decided for stdout (terminal, NO_COLOR, FORCE_COLOR).
+const out = colour;
 
 const MARK: Record<Finding['status'], string> = { pass: out.green('✓'), fail: out.red('✗'), warn: out.yellow('!'), skip: out.dim('-') };
 
@@ -31,7 +32,7 @@ export function register(program: Command): void {
       const opts = flagValues(TEST_OPTIONS, raw);
       const report = await testPlugin(target, {
         timeoutMs: opts.timeout ?? 0, // 0: no limit (undefined would mean the default)
-        sanitize: opts.sanitize as 'address' | undefined,
+        sanitize: opts.sanitize as Sanitizer | undefined,
         wat: opts.wat,
         progress: !opts.json && Boolean(process.stderr.isTTY),
         onFinding: opts.json ? undefined : (f) => process.stdout.write(formatFinding(f) + '\n'),

@@ -13,6 +13,7 @@ import AppGenerator from './app/index.js';
 import { QUESTIONS, checkAnswer, invalidAnswer, resolveAnswers, type AnswerKey, type Language, type ProjectAnswers } from '../tooling/scaffold/answers.js';
 import { plannedFiles } from '../tooling/scaffold/plan.js';
 import { ToolError } from '../tooling/errors.js';
+import { checkTargetPath } from '../tooling/scaffold/target-path.js';
 
 export interface ScaffoldOptions extends Partial<Record<AnswerKey, string | number>> {
   /** Target directory (created if missing), relative to `cwd`. */
@@ -105,6 +106,7 @@ function moveInto(from: string, to: string): string[] {
 
 export async function scaffold(opts: ScaffoldOptions): Promise<ScaffoldResult> {
   const target = resolve(opts.cwd ?? process.cwd(), opts.dir);
+  checkTargetPath(target);
   const given: Partial<Record<AnswerKey, unknown>> = {};
   for (const q of QUESTIONS) {
     const value = opts[q.key];

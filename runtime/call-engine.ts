@@ -97,8 +97,14 @@ export class CallEngine {
   readonly slotCount: number;
   /** The shim-owned word wpk_invoke_next reads the binding id from. */
   readonly #nextBinding: Uint32Array;
-  /** An exception raised in wasm called back from a host function, rethrown when that host call fails. */
-  pendingError: unknown;
+  /** The shim's call state (wpk_call_state): depth, failure, failure_depth. */
+  readonly #callState: Uint32Array;
+  /**
+   * What a call back into wasm ran into, by the depth it ran at. An entry belongs to the host call
+   * that made that guest call: the shim's call state says whether the host call that just failed
+   * passed it on (then it is rethrown); otherwise it is stale and never reported.
+   */
+  readonly #guestErrors: unknown[] = [];
   readonly #guests = new Map<number, GuestFunction>();
   readonly #growTargets = new Map<number, Frame>();
   #nextId = 1;
@@ -121,6 +127,7 @@ export class CallEngine {
     this.f64 = new Float64Array(area);
     this.u8 = new Uint8Array(area);
     this.#nextBinding = new Uint32Array(koffi.view(shim.nextBinding() as Ptr, 4));
+    this.#callState = new Uint32Array(koffi.view(shim.callStateWords() as Ptr, 12));
     const guestCall = koffi.register(
       (id: number, params: Ptr, np: number, returns: Ptr, nr: number) => this.#guestCall(id, params, np, returns, nr),
       koffi.pointer(GuestCallProto),
@@ -183,26 +190,30 @@ export class CallEngine {
       }
       return 0;
     } catch (e) {
-      this.pendingError = e;
-      return 0x2; // WASM RuntimeError: the host function sees a failure; the trap is rethrown above it
+      this.#guestErrors[this.#callState[0]] = e;
+      return 0x2; // WASM RuntimeError: the host function sees a failure; the trap is rethrown if it passes it on
     }
   }
 
-  /** What a failed host call turns into: Terminate, a pending wasm trap, or a KitError naming the call. */
+  /**
+   * What a failed host call turns into: Terminate; what the wasm it called back ran into, when it
+   * passed that failure on; or a KitError naming the call (with that as the cause, if any).
+   */
   failure(code: number, site: CallSite): Error {
     if (code === 1) return new WasmTerminate();
-    const pending = this.pendingError;
-    if (pending !== undefined) {
-      this.pendingError = undefined;
-      return pending as Error;
-    }
+    // Read right after the host call returned: the state is this call's own.
+    const [, failure, depth] = this.#callState;
+    const fromWasm = failure !== 0 ? this.#guestErrors[depth] : undefined;
+    if (failure !== 0) this.#guestErrors[depth] = undefined;
+    if (fromWasm !== undefined && code === failure) return fromWasm as Error;
     const category = code >>> 24;
     const detail = code & 0xffffff;
     const message = this.shim.ResultGetMessage(code) as string;
     return new KitError(
       'E_HOST_FAILURE',
-      `host function ${site.module}.${site.func} of plug-in '${site.plugin}' failed: ${message} (category ${category === 0 ? 'WASM' : category === 1 ? 'UserLevelError' : category}, code 0x${detail.toString(16)})`,
-      { category, resultCode: detail },
+      `host function ${site.module}.${site.func} of plug-in '${site.plugin}' failed: ${message} (category ${category === 0 ? 'WASM' : category === 1 ? 'UserLevelError' : category}, code 0x${detail.toString(16)})` +
+        (fromWasm !== undefined ? `, after its call back into wasm failed: ${(fromWasm as Error)?.message ?? String(fromWasm)}` : ''),
+      { category, resultCode: detail, cause: fromWasm },
     );
   }
 
@@ -239,8 +250,11 @@ export class CallEngine {
 
   /** A one-off call with JS values (direct calls from code or the CLI; not the hot path). */
   callBinding(binding: number, sig: FuncSignature, frame: Frame, site: CallSite, args: WasmValue[]): WasmValue[] {
+    if (sig.params.length > this.slotCount || sig.results.length > this.slotCount) {
+      throw new KitError('E_ARGUMENTS', `${site.module}.${site.func} has ${sig.params.length} parameters and ${sig.results.length} results; this runtime passes at most ${this.slotCount} of each`);
+    }
     if (args.length !== sig.params.length) {
-      throw new KitError('E_ARGUMENTS', `${site.module}.${site.func} takes ${sig.params.length} argument(s) (${sig.params.join(', ') || 'none'}), got ${args.length}`);
+      throw new KitError('E_ARGUMENTS', `${site.module}.${site.func} takes ${sig.params.length} argument(s), got ${args.length}`);
     }
     if (frame.buf.byteLength === 0) frame.refresh();
     const v = new DataView(this.u8.buffer);

@@ -5,8 +5,8 @@
 import type { WASI } from 'node:wasi';
 import { KitError } from './errors.js';
 import { CallEngine, Frame, WasmTerminate, type WasmValue } from './call-engine.js';
-import { nearest, type PluginModule } from './module.js';
-import { stringIn, type Ptr, type Shim } from './native/binding.js';
+import { functionHandle, nearest, type PluginModule } from './module.js';
+import { noticeSignalHandlers, stringIn, type Ptr, type Shim } from './native/binding.js';
 import { HIDDEN_MEMORY_EXPORT, parseWasm, withMemoryExport, type FuncSignature, type WasmInfo } from './wasm/binary.js';
 import { formatSignature } from './value-types.js';
 import { stage } from './stages.js';
@@ -59,6 +59,7 @@ export class WasmInstance {
   readonly #guestIds: number[] = [];
   readonly #modules: PluginModule[];
   readonly #wasi?: WASI;
+  readonly #wasiDisabled: boolean;
   #disposed = false;
 
   /** Use PluginHost.instantiate. */
@@ -71,8 +72,10 @@ export class WasmInstance {
     } catch (e) {
       throw new KitError('E_WASM_INVALID', `the wasm module does not compile: ${(e as Error).message}`);
     }
-    // node:wasi prints an ExperimentalWarning when loaded: load it only for instances that use WASI.
-    const wasiClass = options.wasi === false ? undefined : (await import('node:wasi')).WASI;
+    // node:wasi prints an ExperimentalWarning when loaded: load it only for modules that import WASI,
+    // so that a library user who never asked for WASI never sees it.
+    const importsWasi = info.imports.some((i) => WASI_MODULES.includes(i.module));
+    const wasiClass = options.wasi === false || !importsWasi ? undefined : (await import('node:wasi')).WASI;
     return new WasmInstance(shim, module, info, options, name, wasiClass);
   }
 
@@ -81,6 +84,7 @@ export class WasmInstance {
     this.#shim = shim;
     this.info = info;
     this.#modules = options.modules;
+    this.#wasiDisabled = options.wasi === false;
     const engine = CallEngine.get(shim);
     const guest = shim.guestModuleCreate(name) as Ptr;
     this.#frame = new Frame(engine, guest, shim.guestMemory(guest) as Ptr, undefined);
@@ -122,7 +126,7 @@ export class WasmInstance {
           throw new KitError('E_IMPORT_SIGNATURE',
             `import ${imp.module}.${imp.name} has the wrong signature:\n  expected (host function): ${formatSignature(fn)}\n  found (wasm import):      ${formatSignature(imp.signature)}`);
         }
-        const binding = shim.bind(fn.address, guest) as number;
+        const binding = shim.bind(functionHandle(mod, fn.name), guest) as number;
         this.#bindings.push(binding);
         imports[imp.module] ??= {};
         (imports[imp.module] as WebAssembly.ModuleImports)[imp.name] = engine.makeImport(binding, fn, this.#frame, {
@@ -173,7 +177,17 @@ export class WasmInstance {
       throw new KitError('E_ARGUMENTS', `export '${name}' takes ${sig.params.length} argument(s) ${formatSignature(sig)}, got ${args.length}`);
     }
     stage({ stage: 'invoke', function: name });
-    return (this.instance.exports[name] as (...a: WasmValue[]) => unknown)(...args);
+    try {
+      return (this.instance.exports[name] as (...a: WasmValue[]) => unknown)(...args);
+    } finally {
+      this.#noticeSignalHandlers();
+    }
+  }
+
+  /** Host functions that replaced the kit's signal handlers on their first call (see noticeSignalHandlers). */
+  #noticeSignalHandlers(): void {
+    noticeSignalHandlers(this.#shim, 'a host function', undefined,
+      (fn) => this.#modules.find((m) => m.functions.some((f) => f.name === fn))?.plugin.name);
   }
 
   /**
@@ -181,10 +195,20 @@ export class WasmInstance {
    * host function returns WasmEdge_Result_Terminate. Traps and host failures are thrown.
    */
   runStart(): number {
-    if (!this.#wasi) throw new KitError('E_USAGE', 'runStart needs WASI (instantiate without wasi: false)');
+    if (this.#wasiDisabled) throw new KitError('E_USAGE', 'runStart needs WASI (instantiate without wasi: false)');
     const start = this.instance.exports._start;
     if (typeof start !== 'function') {
       throw new KitError('E_NO_EXPORT', 'the wasm module has no _start export', { hint: 'use --invoke NAME to call another export' });
+    }
+    if (!this.#wasi) {
+      // A module that imports nothing from WASI cannot call proc_exit: returning from _start is exit 0.
+      try {
+        (start as () => unknown)();
+      } catch (e) {
+        if (e instanceof WasmTerminate) return 0;
+        throw e;
+      }
+      return 0;
     }
     const view = { exports: { ...this.instance.exports, memory: this.memory ?? new WebAssembly.Memory({ initial: 0 }) } };
     try {
@@ -192,6 +216,8 @@ export class WasmInstance {
     } catch (e) {
       if (e instanceof WasmTerminate) return 0;
       throw e;
+    } finally {
+      this.#noticeSignalHandlers();
     }
   }
 

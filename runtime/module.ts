@@ -5,15 +5,25 @@
 import { closest } from 'fastest-levenshtein';
 import { KitError } from './errors.js';
 import { CallEngine, Frame, type WasmValue } from './call-engine.js';
-import { listNames, readString, stringIn, type Ptr, type Shim } from './native/binding.js';
+import { listNames, noticeSignalHandlers, readString, stringIn, type Ptr, type Shim } from './native/binding.js';
 import { valTypeName, type ValueTypeName } from './value-types.js';
 import type { FuncSignature } from './wasm/binary.js';
 import { stage } from './stages.js';
 
+/** Plain data (JSON-serialisable): the native handles stay inside the runtime. */
 export interface HostFunctionInfo extends FuncSignature {
   name: string;
-  /** WasmEdge_FunctionInstanceContext * inside the plug-in's module. */
-  address: Ptr;
+}
+
+/** The WasmEdge_FunctionInstanceContext * of each module's functions, by name (runtime-internal). */
+const functionHandles = new WeakMap<PluginModule, Map<string, Ptr>>();
+
+/** The native function instance behind `mod.functions` entry `name` (for the runtime's own use). */
+export function functionHandle(mod: PluginModule, name: string): Ptr {
+  void mod.functions; // fills the table
+  const p = functionHandles.get(mod)?.get(name);
+  if (p === undefined) throw new KitError('E_UNKNOWN_FUNCTION', `module '${mod.instanceName}' has no function '${name}'`);
+  return p;
 }
 
 export interface GlobalInfo { name: string; type: string; mutable: boolean }
@@ -49,15 +59,22 @@ export class PluginModule {
   #disposed = false;
   #scratch?: { frame: Frame; memory: WebAssembly.Memory; next: number; bindings: Map<string, number> };
   readonly #dependents = new Set<{ dispose(): void }>();
+  readonly #shim: Shim;
+  /** WasmEdge_ModuleInstanceContext * (private: public objects are plain data). */
+  readonly #address: Ptr;
+  readonly #onDispose: () => void;
 
   constructor(
-    readonly shim: Shim,
+    shim: Shim,
     readonly plugin: PluginIdentity,
     /** The module descriptor's name. */
     readonly name: string,
-    readonly address: Ptr,
-    private readonly onDispose: () => void,
+    address: Ptr,
+    onDispose: () => void,
   ) {
+    this.#shim = shim;
+    this.#address = address;
+    this.#onDispose = onDispose;
     this.instanceName = readString(shim.ModuleInstanceGetModuleName(address));
   }
 
@@ -72,14 +89,16 @@ export class PluginModule {
   get functions(): HostFunctionInfo[] {
     this.#check();
     if (!this.#functions) {
-      const s = this.shim;
-      this.#functions = listNames(s.ModuleInstanceListFunctionLength, s.ModuleInstanceListFunction, this.address).map((name) => {
-        const address = s.ModuleInstanceFindFunction(this.address, stringIn(name)) as Ptr;
+      const s = this.#shim;
+      const handles = new Map<string, Ptr>();
+      functionHandles.set(this, handles);
+      this.#functions = listNames(s.ModuleInstanceListFunctionLength, s.ModuleInstanceListFunction, this.#address).map((name) => {
+        const address = s.ModuleInstanceFindFunction(this.#address, stringIn(name)) as Ptr;
+        handles.set(name, address);
         const type = s.FunctionInstanceGetFunctionType(address) as Ptr | null;
-        if (!type) return { name, address, params: [], results: [] };
+        if (!type) return { name, params: [], results: [] };
         return {
           name,
-          address,
           params: readValTypes(s.FunctionTypeGetParameters, s.FunctionTypeGetParametersLength, type),
           results: readValTypes(s.FunctionTypeGetReturns, s.FunctionTypeGetReturnsLength, type),
         };
@@ -90,18 +109,18 @@ export class PluginModule {
 
   get memories(): MemoryInfo[] {
     this.#check();
-    const s = this.shim;
-    return listNames(s.ModuleInstanceListMemoryLength, s.ModuleInstanceListMemory, this.address).map((name) => ({
+    const s = this.#shim;
+    return listNames(s.ModuleInstanceListMemoryLength, s.ModuleInstanceListMemory, this.#address).map((name) => ({
       name,
-      pages: Number(s.MemoryInstanceGetPageSize(s.ModuleInstanceFindMemory(this.address, stringIn(name)))),
+      pages: Number(s.MemoryInstanceGetPageSize(s.ModuleInstanceFindMemory(this.#address, stringIn(name)))),
     }));
   }
 
   get globals(): GlobalInfo[] {
     this.#check();
-    const s = this.shim;
-    return listNames(s.ModuleInstanceListGlobalLength, s.ModuleInstanceListGlobal, this.address).map((name) => {
-      const type = s.GlobalInstanceGetGlobalType(s.ModuleInstanceFindGlobal(this.address, stringIn(name)));
+    const s = this.#shim;
+    return listNames(s.ModuleInstanceListGlobalLength, s.ModuleInstanceListGlobal, this.#address).map((name) => {
+      const type = s.GlobalInstanceGetGlobalType(s.ModuleInstanceFindGlobal(this.#address, stringIn(name)));
       const vt = s.GlobalTypeGetValType(type) as { Data: Uint8Array };
       return { name, type: valTypeName(Uint8Array.from(vt.Data)), mutable: s.GlobalTypeGetMutability(type) === 1 };
     });
@@ -120,10 +139,10 @@ export class PluginModule {
 
   #scratchState() {
     if (!this.#scratch) {
-      const engine = CallEngine.get(this.shim);
-      const guest = this.shim.guestModuleCreate('scratch') as Ptr;
+      const engine = CallEngine.get(this.#shim);
+      const guest = this.#shim.guestModuleCreate('scratch') as Ptr;
       const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536 });
-      const frame = new Frame(engine, guest, this.shim.guestMemory(guest) as Ptr, memory);
+      const frame = new Frame(engine, guest, this.#shim.guestMemory(guest) as Ptr, memory);
       this.#scratch = { frame, memory, next: 16, bindings: new Map() };
     }
     return this.#scratch;
@@ -154,12 +173,16 @@ export class PluginModule {
     const st = this.#scratchState();
     let binding = st.bindings.get(name);
     if (binding === undefined) {
-      binding = this.shim.bind(f.address, st.frame.guest) as number;
+      binding = this.#shim.bind(functionHandle(this, f.name), st.frame.guest) as number;
       st.bindings.set(name, binding);
     }
     const values = args.map((a) => (typeof a === 'object' ? a.address : a));
     stage({ stage: 'call', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName, function: name, detail: values.join(' ') });
-    return CallEngine.get(this.shim).callBinding(binding, f, st.frame, { plugin: this.plugin.name, module: this.instanceName, func: name }, values);
+    try {
+      return CallEngine.get(this.#shim).callBinding(binding, f, st.frame, { plugin: this.plugin.name, module: this.instanceName, func: name }, values);
+    } finally {
+      noticeSignalHandlers(this.#shim, `plug-in '${this.plugin.name}'`, `in host function ${this.instanceName}.${name}`, () => this.plugin.name);
+    }
   }
 
   /** Instances that import this module register here so they are disposed before it. */
@@ -176,15 +199,16 @@ export class PluginModule {
     if (this.#disposed) return;
     for (const d of [...this.#dependents]) d.dispose();
     if (this.#scratch) {
-      for (const b of this.#scratch.bindings.values()) this.shim.unbind(b);
+      for (const b of this.#scratch.bindings.values()) this.#shim.unbind(b);
       this.#scratch.frame.dispose();
-      this.shim.ModuleInstanceDelete(this.#scratch.frame.guest);
+      this.#shim.ModuleInstanceDelete(this.#scratch.frame.guest);
       this.#scratch = undefined;
     }
     this.#disposed = true;
     stage({ stage: 'dispose', path: this.plugin.path, plugin: this.plugin.name, module: this.instanceName });
-    this.shim.ModuleInstanceDelete(this.address);
-    this.onDispose();
+    this.#shim.ModuleInstanceDelete(this.#address);
+    noticeSignalHandlers(this.#shim, `plug-in '${this.plugin.name}'`, `while deleting module '${this.instanceName}'`);
+    this.#onDispose();
   }
 
   toJSON() {

@@ -104,9 +104,10 @@ export function coerceOptionValue(name: string, type: OptionType, value: OptionV
 
 /**
  * Writes an already-coerced value into the plug-in's storage. Strings get a fresh native buffer (not
- * NUL-terminated, as WasmEdge does) that stays alive for the process: the plug-in may keep the pointer.
+ * NUL-terminated, as WasmEdge does), returned: the caller owns it (wpk_free) and decides when the
+ * plug-in can no longer hold the previous one.
  */
-export function writeOptionValue(shim: Shim, type: OptionType, storage: Ptr, value: OptionValue): void {
+export function writeOptionValue(shim: Shim, type: OptionType, storage: Ptr, value: OptionValue): Ptr | undefined {
   const v = new DataView(koffi.view(storage, SIZES[type]));
   switch (type) {
     case 'toggle': v.setUint8(0, value ? 1 : 0); break;
@@ -126,9 +127,10 @@ export function writeOptionValue(shim: Shim, type: OptionType, storage: Ptr, val
       if (bytes.length) new Uint8Array(koffi.view(buf, bytes.length)).set(bytes);
       v.setUint32(0, bytes.length, true);
       v.setBigUint64(8, BigInt(buf), true);
-      break;
+      return buf;
     }
     case 'none':
       break;
   }
+  return undefined;
 }

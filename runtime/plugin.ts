@@ -4,7 +4,7 @@
  */
 import { openSync, readSync, closeSync } from 'node:fs';
 import { KitError } from './errors.js';
-import { CreateProto, koffi, loadShim, type Ptr, type Shim } from './native/binding.js';
+import { CreateProto, koffi, loadShim, noticeSignalHandlers, type Ptr, type Shim } from './native/binding.js';
 import { compatibleWith, readDescriptor } from './descriptor.js';
 import {
   coerceOptionValue, readOptionValue, writeOptionValue,
@@ -17,9 +17,14 @@ export { SUPPORTED_API_VERSIONS, compatibleWith } from './descriptor.js';
 
 export interface PluginVersion { major: number; minor: number; patch: number; build: number }
 
+/** Plain data (JSON-serialisable): the descriptor's native pointers stay private to Plugin. */
 export interface ModuleDescriptorInfo {
   name: string;
   description: string;
+}
+
+/** Where a module descriptor lives and its Create function. */
+interface ModuleDescriptorHandles {
   /** Address of the WasmEdge_ModuleDescriptor (passed back to Create). */
   address: Ptr;
   create: Ptr;
@@ -104,6 +109,12 @@ export class Plugin {
   readonly version: PluginVersion;
   readonly moduleDescriptors: ModuleDescriptorInfo[];
   readonly #options: OptionSlot[];
+  readonly #descriptorHandles: ModuleDescriptorHandles[];
+  /**
+   * The buffer of each string option the kit set, and whether a module was created since (a plug-in
+   * may have kept the pointer then, so it stays allocated; otherwise setting the option again frees it).
+   */
+  readonly #stringValues = new Map<string, { buffer: Ptr; seen: boolean }>();
   readonly #shim: Shim;
   readonly #modules = new Set<PluginModule>();
 
@@ -132,6 +143,7 @@ export class Plugin {
     }
     stage({ stage: 'GetDescriptor', path });
     const desc = getDescriptor();
+    noticeSignalHandlers(shim, `the plug-in ${path}`, 'while loading it');
     stage({ stage: 'descriptor', path });
     if (!desc) throw new KitError('E_NULL_DESCRIPTOR', `${path}: WasmEdge_Plugin_GetDescriptor returned NULL`, { path });
     return new Plugin(shim, path, desc);
@@ -148,7 +160,8 @@ export class Plugin {
     this.description = d.description;
     this.apiVersion = d.apiVersion;
     this.version = d.version;
-    this.moduleDescriptors = d.modules.map((m) => ({ name: m.name!, description: m.description, address: m.address, create: m.create! }));
+    this.moduleDescriptors = d.modules.map((m) => ({ name: m.name!, description: m.description }));
+    this.#descriptorHandles = d.modules.map((m) => ({ address: m.address, create: m.create! }));
     this.#options = d.options.map((o) => ({ name: o.name!, description: o.description, type: o.type!, storage: o.storage, defaultValue: o.defaultValue }));
   }
 
@@ -194,7 +207,11 @@ export class Plugin {
     } else {
       v = coerceOptionValue(name, o.type, value);
     }
-    writeOptionValue(this.#shim, o.type, o.storage!, v);
+    const buffer = writeOptionValue(this.#shim, o.type, o.storage!, v);
+    if (buffer === undefined) return;
+    const previous = this.#stringValues.get(name);
+    if (previous && !previous.seen) this.#shim.free(previous.buffer);
+    this.#stringValues.set(name, { buffer, seen: false });
   }
 
   getOption(name: string): OptionValue | null {
@@ -204,14 +221,18 @@ export class Plugin {
 
   /** Calls the module descriptor's Create. The result is yours: dispose() it (or close the host). */
   createModule(name?: string): PluginModule {
-    const desc = name === undefined ? this.moduleDescriptors[0] : this.moduleDescriptors.find((m) => m.name === name);
+    const index = name === undefined ? 0 : this.moduleDescriptors.findIndex((m) => m.name === name);
+    const desc = this.moduleDescriptors[index];
     if (!desc) {
       throw new KitError('E_UNKNOWN_MODULE', name === undefined ? `plug-in '${this.name}' declares no modules` : `plug-in '${this.name}' has no module '${name}'`, {
         hint: `modules: ${this.moduleDescriptors.map((m) => m.name).join(', ') || '(none)'}`,
       });
     }
+    for (const v of this.#stringValues.values()) v.seen = true;
     stage({ stage: 'Create', path: this.path, plugin: this.name, module: desc.name });
-    const instance = koffi.call(desc.create, CreateProto, desc.address) as Ptr | null;
+    const handles = this.#descriptorHandles[index];
+    const instance = koffi.call(handles.create, CreateProto, handles.address) as Ptr | null;
+    noticeSignalHandlers(this.#shim, `plug-in '${this.name}'`, `in Create of module '${desc.name}'`);
     if (!instance) {
       throw new KitError('E_CREATE_FAILED', `module '${desc.name}' of plug-in '${this.name}': Create returned NULL`, { path: this.path });
     }

@@ -21,6 +21,12 @@ export function valTypeName(data: Uint8Array): ValueTypeName | `unknown(0x${stri
   return `unknown(0x${Buffer.from(data).toString('hex')})`;
 }
 
+/** A type list for messages; a very long one is abbreviated so that a message stays one short line. */
+function typeList(types: readonly string[]): string {
+  const LIMIT = 16;
+  return types.length <= LIMIT ? types.join(', ') : `${types.slice(0, LIMIT).join(', ')}, … ${types.length} in all`;
+}
+
 export function formatSignature(sig: { params: readonly string[]; results: readonly string[] }): string {
-  return `(${sig.params.join(', ')}) -> (${sig.results.join(', ')})`;
+  return `(${typeList(sig.params)}) -> (${typeList(sig.results)})`;
 }

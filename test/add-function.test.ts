@@ -68,8 +68,12 @@ describe.each(BUILDABLE_LANGUAGES)('add function, --lang %s', (language) => {
     const again = cli(['add', 'function', 'mul', '--params', 'i32', name]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('error[E_FUNCTION_EXISTS]');
+    // A duplicate names the existing function and where it is registered, not only its test file.
     for (const dup of ['add', 'get_string', 'ping']) {
-      await expect(addFunction({ dir: dir(), name: dup }), dup).rejects.toMatchObject({ code: 'E_FUNCTION_EXISTS' });
+      await expect(addFunction({ dir: dir(), name: dup }), dup).rejects.toMatchObject({
+        code: 'E_FUNCTION_EXISTS',
+        message: expect.stringMatching(new RegExp(`^${SOURCE[language].replace('.', '\\.')}:\\d+ already has a host function "${dup}": .*"${dup}"`)),
+      });
     }
     await expect(addFunction({ dir: dir(), name: 'f', params: 'i32,v128' })).rejects.toMatchObject({ code: 'E_USAGE', hint: 'valid values: a comma-separated list of i32, i64, f32, f64 (or nothing)' });
     expect(fs.readFileSync(source, 'utf8')).toBe(after);
@@ -85,13 +89,32 @@ describe.each(BUILDABLE_LANGUAGES)('add function, --lang %s', (language) => {
     expect(JSON.parse(mix.stdout).results).toEqual([0, 0]);
     expect(cli(['call', lib, `${name}_module.ping`]).code).toBe(0);
 
-    // The existing tests and the new .wat stubs all pass.
-    const test = cli(['test', name, '--json']);
-    expect(test.code, test.stdout).toBe(0);
-    const wats = JSON.parse(test.stdout).findings.filter((f: { check: string }) => f.check === 'wat').map((f: { file?: string; message: string }) => f.message);
-    for (const stub of ['mul.wat', 'mix.wat', 'ping.wat', 'add.wat', 'get_string.wat']) expect(wats.some((m: string) => m.startsWith(stub)), stub).toBe(true);
+    // The new functions are stubs: their tests fail, saying so, until the author writes them.
+    const stubs = ['mul.wat', 'mix.wat', 'ping.wat'];
+    type WatFinding = { check: string; status: string; file?: string; code?: string; message: string };
+    const wat = (out: string) => (JSON.parse(out).findings as WatFinding[]).filter((f) => f.check === 'wat');
+    const stubbed = cli(['test', name, '--json']);
+    expect(stubbed.code, stubbed.stdout).toBe(1);
+    for (const stub of stubs) {
+      const failed = wat(stubbed.stdout).filter((f) => f.file === stub && f.status === 'fail');
+      expect(failed, stub).toHaveLength(1);
+      expect(failed[0]).toMatchObject({ code: 'E_NOT_IMPLEMENTED', message: expect.stringContaining(`host_${stub.replace('.wat', '')} is a stub`) });
+    }
+    expect(wat(stubbed.stdout).filter((f) => f.status === 'fail').map((f) => f.file).sort()).toEqual([...stubs].sort());
+    // The author implements them (here: keeps the zeros) and writes the expected results.
+    const mulWat = path.join(dir(), 'test', 'mul.wat');
+    expect(fs.readFileSync(mulWat, 'utf8')).toMatch(/^;; @invoke mul 0 0$/m);
+    for (const stub of stubs) {
+      const file = path.join(dir(), 'test', stub);
+      const results = ({ 'mul.wat': ' => 0', 'mix.wat': ' => 0 0', 'ping.wat': '' } as Record<string, string>)[stub];
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^;; @todo .*\n/m, '').replace(/^(;; @invoke .*)$/m, `$1${results}`));
+    }
+    const implemented = cli(['test', name, '--json']);
+    expect(implemented.code, implemented.stdout).toBe(0);
+    const wats = wat(implemented.stdout).map((f) => f.message);
+    for (const stub of [...stubs, 'add.wat', 'get_string.wat']) expect(wats.some((m: string) => m.startsWith(stub)), stub).toBe(true);
     // wasmedge-plugin.json kept in sync: the manifest check passes with all five functions.
-    const manifest = JSON.parse(test.stdout).findings.filter((f: { check: string }) => f.check === 'manifest');
+    const manifest = JSON.parse(implemented.stdout).findings.filter((f: { check: string }) => f.check === 'manifest');
     expect(manifest).toMatchObject([{ status: 'pass', message: expect.stringContaining('the 5 function(s)') }]);
   });
 });

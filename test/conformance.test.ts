@@ -167,7 +167,11 @@ describe('expectation format', () => {
         { line: 7, export: 'g', args: [], trap: 'out of bounds', text: 'g => trap out of bounds' },
         { line: 8, export: 'h', args: ['0x10'], text: 'h 0x10' },
       ],
+      todos: [],
     });
+    expect(parseWatExpectations(';; @invoke f\n;; @todo write f\n;; @todo\n(module)').todos).toEqual([
+      { line: 2, text: 'write f' }, { line: 3, text: 'this test is not written yet' },
+    ]);
   });
   test('a typo is an error with a suggestion', () => {
     expect(() => parseWatExpectations(';; @stdot hi', 't.wat')).toThrow(/t\.wat:1: unknown directive @stdot \(did you mean @stdout\?\)/);

@@ -120,8 +120,10 @@ describe.each(['c', 'cpp', 'rust'] as const)('generator, --lang %s', (language) 
     const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
     const plain = language === 'rust' ? 'cargo build --release --offline' : 'cmake -S . -B build && cmake --build build';
     expect(readme).toContain(plain);
-    expect(readme).toContain('npx wasmedge-plugin build');
-    expect(readme).toContain('npx wasmedge-plugin run test/get_string.wat --plugin ');
+    // `npx wasmedge-plugin` would fetch an unrelated npm package: the kit's own package name resolves to it.
+    expect(readme).toContain('npx wasmedge-plugin-kit build');
+    expect(readme).toContain('npx wasmedge-plugin-kit run test/get_string.wat --plugin ');
+    expect(readme).not.toMatch(/npx wasmedge-plugin\s/);
     // Markdown-escaped: no raw HTML tag survives.
     expect(readme).not.toContain('<b>');
   });

@@ -27,7 +27,7 @@ const CHANGED = [
 describe('header compiles alone', () => {
   const INCLUDE_ONLY = '#include <wasmedge/wasmedge.h>\n';
   for (const api of [5, 4]) {
-    const defines = api === 4 ? { WASMEDGE_PLUGIN_API_VERSION: 4 } : {};
+    const defines: Record<string, number> = api === 4 ? { WASMEDGE_PLUGIN_API_VERSION: 4 } : {};
     it(`as C11 and as C++17, -Wall -Wextra -Werror -pedantic (API ${api})`, () => {
       const c = writeFile(tmp, `alone${api}.c`, INCLUDE_ONLY);
       const cpp = writeFile(tmp, `alone${api}.cpp`, INCLUDE_ONLY);

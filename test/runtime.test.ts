@@ -81,8 +81,8 @@ describe('get_string example through the CLI', () => {
   it('call get_string with @64 buffers shows the string and the count', () => {
     const r = cli(['call', exampleLib, 'get_string_module.get_string', '@64', '64', '@4']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('"hello"');
-    expect(r.stdout).toContain('u32=5');
+    expect(r.stdout).toContain('text: "hello"');
+    expect(r.stdout).toContain('as u32 (little-endian): 5');
     const j = JSON.parse(cli(['call', exampleLib, 'get_string_module.get_string', '@64', '64', '@4', '--json']).stdout);
     expect(j.buffers[0].text).toBe('hello');
     expect(j.buffers[1].u32).toBe(5);

@@ -33,15 +33,16 @@ function build(name: string, sources: string[]): string {
     '-std=c11', '-Wall', '-Wextra', '-Werror', '-g',
     '-I', path.join(REPO_ROOT, 'sdk', 'include'), '-I', path.join(REPO_ROOT, 'runtime', 'native'),
     ...sources.map((s) => path.join(NATIVE, s)),
-    '-L', BUILD_DIR, '-lwasmedge', '-o', out,
+    '-L', BUILD_DIR, '-lwasmedge', '-lpthread', '-o', out,
   ]);
   return out;
 }
 
-/** Builds and runs a test program; asserts it passed and returns its stdout lines. */
-function runProgram(name: string, sources: string[]): string[] {
+/** Builds and runs a test program (with a stack of `stackKiB` when given); asserts it passed and returns its stdout lines. */
+function runProgram(name: string, sources: string[], stackKiB?: number): string[] {
   const exe = build(name, sources);
-  const r = run(exe, [], { env: { ...process.env, LD_LIBRARY_PATH: BUILD_DIR } });
+  const env = { ...process.env, LD_LIBRARY_PATH: BUILD_DIR };
+  const r = stackKiB ? run('sh', ['-c', `ulimit -s ${stackKiB} && exec "$0"`, exe], { env }) : run(exe, [], { env });
   const lines = r.stdout.split('\n').filter((l) => l !== '');
   expect(lines.filter((l) => l.startsWith('FAIL')), r.stderr).toEqual([]);
   expect(r.signal).toBeNull();
@@ -135,6 +136,34 @@ describe('calls', () => {
   it('wpk_bind/wpk_invoke with slots, frames, ExecutorInvoke, nesting, bindings, errors', () => {
     const lines = runProgram('invoke', ['shim_invoke.c']);
     expect(lines).toContain('add(40, -38) = 2');
+  });
+});
+
+describe('threads, stack use, allocation failures and crash reports (issue 10)', () => {
+  it('plug-in threads: shared structures are locked; ExecutorInvoke from another thread is refused', () => {
+    runProgram('threads', ['shim_threads.c']);
+  });
+
+  it('no arrays sized by parameter counts on the C stack: 1000 parameters with a 64 KiB stack', () => {
+    runProgram('stack', ['shim_stack.c'], 64);
+  });
+
+  it('the shim has no variable-length arrays (-Wvla), and binding.gyp keeps it that way', () => {
+    const sources = fs.readdirSync(path.join(REPO_ROOT, 'runtime', 'native', 'src')).filter((f) => f.endsWith('.c'));
+    for (const f of sources) {
+      runOk('gcc', ['-std=c11', '-fsyntax-only', '-Wvla', '-Werror', '-I', path.join(REPO_ROOT, 'sdk', 'include'),
+        '-I', path.join(REPO_ROOT, 'runtime', 'native'), path.join(REPO_ROOT, 'runtime', 'native', 'src', f)]);
+    }
+    expect(fs.readFileSync(path.join(REPO_ROOT, 'binding.gyp'), 'utf8')).toContain("'-Wvla'");
+  });
+
+  it('a failed grow of the owned-buffer table loses no string and no count', () => {
+    runProgram('alloc_fail', ['shim_alloc_fail.c']);
+  });
+
+  it('crash reports: one write, installing twice does not loop, stack overflow, other threads', () => {
+    const lines = runProgram('crash', ['shim_crash.c']);
+    expect(lines.find((l) => l.startsWith('deep: '))).toMatch(/stack overflow/);
   });
 });
 

@@ -17,7 +17,7 @@ const SHIM = path.join(ROOT, 'build', 'Release', 'libwasmedge.so');
 
 let tmp: string;
 let env: NodeJS.ProcessEnv;
-let pack: string; // the pack authored in the round trip, copied by the rejection tests
+let pack: string; // the pack authored in the round trip
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npx tsc -p tsconfig.json`');
@@ -125,9 +125,17 @@ describe('round trip: templates new → edit → lint → test → pack → npm 
 });
 
 describe('broken packs are rejected with a precise message', () => {
+  // Its own fresh pack: these tests do not depend on what the round trip did (or whether it ran).
+  let fresh: string;
+  beforeAll(() => {
+    const r = cli(['templates', 'new', 'fresh-pack', '--languages', 'c']);
+    expect(r.code, r.stderr).toBe(0);
+    fresh = path.join(tmp, 'fresh-pack');
+  });
+
   function brokenCopy(name: string, edit: (dir: string) => void): string {
     const dir = path.join(tmp, name);
-    fs.cpSync(pack, dir, { recursive: true });
+    fs.cpSync(fresh, dir, { recursive: true });
     edit(dir);
     return dir;
   }

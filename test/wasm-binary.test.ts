@@ -40,7 +40,7 @@ describe('withMemoryExport', () => {
   };
 
   it.each(Object.entries(cases))('%s: stays valid and exports memory 0', async (_name, wat) => {
-    const bytes = withMemoryExport(await watToWasm(wat));
+    const bytes = new Uint8Array(withMemoryExport(await watToWasm(wat)));
     expect(WebAssembly.validate(bytes)).toBe(true);
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
     expect(instance.exports[HIDDEN_MEMORY_EXPORT]).toBeInstanceOf(WebAssembly.Memory);
@@ -49,7 +49,7 @@ describe('withMemoryExport', () => {
   });
 
   it('keeps the data in place', async () => {
-    const bytes = withMemoryExport(await watToWasm(`(module (memory 1) (data (i32.const 8) "hi"))`));
+    const bytes = new Uint8Array(withMemoryExport(await watToWasm(`(module (memory 1) (data (i32.const 8) "hi"))`)));
     const mem = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports[HIDDEN_MEMORY_EXPORT] as WebAssembly.Memory;
     expect(Buffer.from(mem.buffer, 8, 2).toString()).toBe('hi');
   });

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { ToolError } from './errors.js';
+import { ASAN_CMAKE_ARGS, type Sanitizer } from './sanitizer.js';
 
 export type ProjectLanguage = 'c' | 'cpp' | 'rust';
 export type BuildConfig = 'Release' | 'Debug';
@@ -26,7 +27,8 @@ export interface BuildOptions {
   cargoArgs?: string[];
   /** Extra environment for the tools (e.g. RUSTFLAGS). */
   env?: Record<string, string>;
-  // `sanitize?: 'address'` will be added here by the sanitizer work, mapped onto the three above.
+  /** An AddressSanitizer build (C/C++ only): Debug, instrumented, in its own tree build/asan. */
+  sanitize?: Sanitizer;
 }
 
 export interface BuildResult {
@@ -37,6 +39,7 @@ export interface BuildResult {
   seconds: number;
   /** compile_commands.json copied to the project root (C/C++ only). */
   compileCommands?: string;
+  sanitize?: Sanitizer;
 }
 
 /** Which language a project is written in: wasmedge-plugin.json, else Cargo.toml / CMakeLists.txt. */
@@ -133,9 +136,12 @@ function onPath(name: string): boolean {
 async function buildCMake(dir: string, config: BuildConfig, opts: BuildOptions, progress: boolean): Promise<{ artifact: string; compileCommands?: string }> {
   if (!onPath('cmake')) throw missingTool('cmake', 'cmake was not found on PATH');
   const { BuildSystem } = require('cmake-js') as { BuildSystem: new (o: object) => CMakeJsBuildSystem };
-  // One build tree per configuration (build/Release, build/Debug); cmake-js then puts the library
-  // right there. Plain `cmake -B build` (README) uses build/ itself and does not collide.
-  const workDir = join(dir, 'build', config);
+  // One build tree per configuration (build/Release, build/Debug, build/asan); cmake-js then puts
+  // the library right there. Plain `cmake -B build` (README) uses build/ itself and does not collide.
+  const workDir = join(dir, 'build', opts.sanitize === 'address' ? 'asan' : config);
+  // (cmake-js would put the ASan library one level down, in build/asan/Debug: keep it in its tree.)
+  const sanitizerArgs = opts.sanitize === 'address' ? [...ASAN_CMAKE_ARGS, `-DCMAKE_LIBRARY_OUTPUT_DIRECTORY=${workDir}`] : [];
+  const extraCMakeArgs = [...(opts.cmakeArgs ?? []), ...sanitizerArgs];
   const system = new BuildSystem({
     directory: dir,
     out: workDir,
@@ -144,7 +150,7 @@ async function buildCMake(dir: string, config: BuildConfig, opts: BuildOptions, 
     // try to download them. The Node-API mode skips that; the runtime directory is the local Node.
     runtimeDirectory: dirname(dirname(process.execPath)),
     parallel: Math.max(1, Math.min(availableParallelism(), 8)),
-    extraCMakeArgs: opts.cmakeArgs ?? [],
+    extraCMakeArgs,
     silent: true,
     noLog: true,
   });
@@ -153,7 +159,8 @@ async function buildCMake(dir: string, config: BuildConfig, opts: BuildOptions, 
   let build: string[];
   try {
     configure = await system.getConfigureCommand();
-    build = await system.getBuildCommand();
+    // cmake-js appends the configure-time arguments to `cmake --build` too, where they do not belong.
+    build = (await system.getBuildCommand()).slice(0, extraCMakeArgs.length ? -extraCMakeArgs.length : undefined);
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/compiler toolset is not available/i.test(message)) throw missingTool('C++ compiler', 'cmake-js found no g++ or clang++');
@@ -225,7 +232,10 @@ export async function buildProject(opts: BuildOptions = {}): Promise<BuildResult
   const dir = resolve(opts.dir ?? '.');
   if (!existsSync(dir)) throw new ToolError('E_NOT_FOUND', `${dir} does not exist`, { path: dir });
   const language = detectLanguage(dir);
-  const config: BuildConfig = opts.debug ? 'Debug' : 'Release';
+  if (opts.sanitize && language === 'rust') {
+    throw new ToolError('E_USAGE', `--sanitize ${opts.sanitize} supports C and C++ projects (Rust needs a nightly toolchain for -Zsanitizer)`, { hint: 'Build and test Rust projects without --sanitize.' });
+  }
+  const config: BuildConfig = opts.debug || opts.sanitize ? 'Debug' : 'Release';
   const progress = opts.progress ?? Boolean(process.stderr.isTTY);
   const started = performance.now();
   let artifact: string;
@@ -233,5 +243,5 @@ export async function buildProject(opts: BuildOptions = {}): Promise<BuildResult
   if (language === 'rust') artifact = await buildCargo(dir, config, opts, progress);
   else ({ artifact, compileCommands } = await buildCMake(dir, config, opts, progress));
   const seconds = Math.round((performance.now() - started) / 10) / 100;
-  return { artifact, language, config, seconds, ...(compileCommands ? { compileCommands } : {}) };
+  return { artifact, language, config, seconds, ...(compileCommands ? { compileCommands } : {}), ...(opts.sanitize ? { sanitize: opts.sanitize } : {}) };
 }

@@ -12,10 +12,12 @@ export const TOOL_ERROR_CODES = {
   E_CRASH: { summary: 'The plug-in crashed (signal), aborted or exited while being examined in a child process.' },
   E_TIMEOUT: { summary: 'The plug-in did not finish in time (hang or infinite loop).', hint: 'Raise --timeout if the work is legitimately slow.' },
   E_TEST_FAILED: { summary: '`wasmedge-plugin test` found problems: at least one conformance check, host-function call or .wat expectation failed.', hint: 'Each failing check is listed above with its own finding.' },
-  E_BAD_EXPECTATION: { summary: 'A `;; @…` expectation directive in a test .wat file is malformed.', hint: 'Directives: @opt name[=value], @stdout <text>, @exit <n>, @invoke <export> <args…> => <results…> | trap <text>.' },
+  E_BAD_EXPECTATION: { summary: 'A `;; @…` expectation directive in a test .wat file is malformed.', hint: 'Directives: @opt name[=value], @stdout <text>, @exit <n>, @invoke <export> <args…> => <results…> | trap <text>, @todo <what is missing>.' },
+  E_NOT_IMPLEMENTED: { summary: 'A test .wat file still has its `;; @todo` line: the host function it tests is a stub written by `add function`.', hint: 'Implement the function, then replace the @todo line with the results you expect (@invoke <export> <args…> => <results…>).' },
   E_SANITIZER: { summary: 'AddressSanitizer found a memory error (out-of-bounds access, use after free…) in plug-in code.', hint: 'Fix the access at the source line shown; rebuild and rerun `wasmedge-plugin test --sanitize address`.' },
   // ---- new / build (scaffolder) ----------------------------------------------------------------
   E_TARGET_EXISTS: { summary: '`new` was pointed at a directory that is not empty (or a file), without --force.', hint: 'Choose a new or empty directory, or pass --force to overwrite the generated files.' },
+  E_TARGET_INVALID: { summary: '`new` was pointed at a directory the build tools cannot use: a name longer than 255 bytes, or a path holding `;`, `"`, `\\`, `:` or a control character.', hint: 'Choose a shorter directory name made of letters, digits, `-`, `_` and `.`.', exit: 2 },
   E_TOOL_MISSING: { summary: 'A build tool (cmake, a C/C++ compiler, cargo) is not installed or not on PATH.', hint: 'Install it (e.g. `sudo apt-get install cmake g++`, or Rust through https://rustup.rs); `wasmedge-plugin doctor` lists what is missing.' },
   E_BUILD_FAILED: { summary: 'Configuring or compiling the plug-in project failed.', hint: 'Fix the first compiler error shown; rerun with --debug for a debug build.' },
   E_NOT_A_PROJECT: { summary: '`build` found neither CMakeLists.txt nor Cargo.toml in the directory.', hint: 'Run it in a project made by `wasmedge-plugin new`, or pass the project directory.', exit: 2 },

@@ -12,10 +12,15 @@ import type { WasmValue } from '../runtime/call-engine.js';
 
 export type LiteralType = 'i32' | 'i64' | 'f32' | 'f64';
 
+/** A literal as quoted in messages: only its start when it is long, so a message stays one short line. */
+export function quoteLiteral(raw: string): string {
+  return raw.length <= 40 ? JSON.stringify(raw) : `${JSON.stringify(raw.slice(0, 32))}… (${raw.length} characters)`;
+}
+
 /** A literal that does not fit its type (the message reads `"<raw>" is not …`). */
 export class LiteralError extends Error {
   constructor(readonly raw: string, readonly type: string, problem: string) {
-    super(problem === '' ? `values of type ${type} have no literal form` : `${JSON.stringify(raw)} is not ${problem}`);
+    super(problem === '' ? `values of type ${type} have no literal form` : `${quoteLiteral(raw)} is not ${problem}`);
   }
 }
 

@@ -13,7 +13,7 @@ import { MANIFEST_FILE } from '../../tooling/scaffold/plan.js';
 import { runGenerator } from '../run.js';
 import { declareOptions } from '../options.js';
 import { FUNCTION_GENERATOR_OPTIONS } from '../../tooling/options/commands.js';
-import { FUNCTION_NAME, SOURCE_FILE, alreadyDefined, declaredEntry, definition, insertAtMarker, parseParams, parseTypes, registration, watStub, withDeclaredFunction, type Signature } from '../../tooling/scaffold/function-code.js';
+import { FUNCTION_NAME, SOURCE_FILE, declaredEntry, existingFunction, definition, insertAtMarker, parseParams, parseTypes, registration, watStub, withDeclaredFunction, type Signature } from '../../tooling/scaffold/function-code.js';
 import { ToolError } from '../../tooling/errors.js';
 
 interface Project {
@@ -65,7 +65,13 @@ export default class FunctionGenerator extends Generator {
     this.signature = { name, params: params.types, paramNames: params.names, results: parseTypes('results', this.options.results as string | undefined) };
     this.project = readProject(this.destinationRoot());
     const source = readFileSync(this.destinationPath(this.project.source), 'utf8');
-    if (alreadyDefined(source, name)) throw new ToolError('E_FUNCTION_EXISTS', `${this.project.source} already has a host function "${name}"`, { path: this.destinationPath(this.project.source) });
+    const existing = existingFunction(source, name);
+    if (existing) {
+      throw new ToolError('E_FUNCTION_EXISTS', `${this.project.source}:${existing.line} already has a host function "${name}": ${existing.text}`, {
+        path: this.destinationPath(this.project.source),
+        hint: `Choose another name, or edit the existing "${name}"${existsSync(this.destinationPath(`test/${name}.wat`)) ? ` (its test: test/${name}.wat)` : ''}.`,
+      });
+    }
     const wat = `test/${name}.wat`;
     if (existsSync(this.destinationPath(wat))) throw new ToolError('E_FUNCTION_EXISTS', `${wat} already exists`, { path: this.destinationPath(wat) });
   }
@@ -77,7 +83,7 @@ export default class FunctionGenerator extends Generator {
     text = insertAtMarker(text, 'functions', () => definition(language, this.signature), source);
     text = insertAtMarker(text, 'registrations', (indent) => registration(language, this.signature, indent), source);
     this.fs.write(file, text);
-    this.fs.write(this.destinationPath(`test/${this.signature.name}.wat`), watStub(module, this.signature));
+    this.fs.write(this.destinationPath(`test/${this.signature.name}.wat`), watStub(module, this.signature, source));
     this.written.push(source, `test/${this.signature.name}.wat`);
     // Keep wasmedge-plugin.json's `functions` (names for bindings, checked by `test`) in sync.
     const description = String(this.options.description ?? `${this.signature.name}: added by \`wasmedge-plugin add function\``);

@@ -109,7 +109,7 @@ A template pack for [wasmedge-plugin-kit](https://www.npmjs.com/package/wasmedge
 
 \`\`\`sh
 npm install ${pkg}                 # or npm install -g
-npx wasmedge-plugin new my_plugin --template ${a.name} --var banner="Hello"
+npx wasmedge-plugin-kit new my_plugin --template ${a.name} --var banner="Hello"
 \`\`\`
 
 ## Layout
@@ -132,9 +132,9 @@ source files so that \`wasmedge-plugin add function\` works on generated project
 ## Check, test, publish
 
 \`\`\`sh
-npx wasmedge-plugin templates lint .    # manifest, templates, undeclared variables, unsafe files
-npx wasmedge-plugin templates test .    # renders each language, builds it, runs its tests
-npx wasmedge-plugin templates pack .    # lint + test + npm pack: prints the tarball path
+npx wasmedge-plugin-kit templates lint .    # manifest, templates, undeclared variables, unsafe files
+npx wasmedge-plugin-kit templates test .    # renders each language, builds it, runs its tests
+npx wasmedge-plugin-kit templates pack .    # lint + test + npm pack: prints the tarball path
 npm publish ./${pkg}-0.1.0.tgz
 \`\`\`
 `;

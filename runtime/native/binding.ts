@@ -83,11 +83,18 @@ export interface Shim {
   nextBinding: Fn;
   invokeNext: () => number;
   currentFunction: Fn;
+  callStateWords: Fn;
   installCrashReporter: Fn;
+  checkSignalHandlers: () => number;
+  signalsReplaced: () => number;
+  signalsReplacedIn: () => string | null;
+  stdioBlocking: () => void;
   liveObjects: Fn;
   moduleIsLive: (p: Ptr) => boolean;
   alloc: Fn;
   free: Fn;
+  allocBlocks: Fn;
+  duplicateAdds: () => bigint | number;
   version: Fn;
 }
 
@@ -150,14 +157,51 @@ export function loadShim(): Shim {
     nextBinding: f('uint32_t *wpk_next_binding(void)'),
     invokeNext: f('uint32_t wpk_invoke_next(void)'),
     currentFunction: f('const char *wpk_current_function(void)'),
+    callStateWords: f('void *wpk_call_state_words(void)'),
     installCrashReporter: f('void wpk_install_crash_reporter(int fd)'),
+    checkSignalHandlers: f('uint32_t wpk_check_signal_handlers(void)') as () => number,
+    signalsReplaced: f('uint32_t wpk_signals_replaced(void)') as () => number,
+    signalsReplacedIn: f('const char *wpk_signals_replaced_in(void)') as () => string | null,
+    stdioBlocking: f('void wpk_stdio_blocking(void)') as () => void,
     liveObjects: f('uint64_t wpk_live_objects(void)'),
     moduleIsLive: f('bool wpk_module_is_live(void *p)') as (p: Ptr) => boolean,
     alloc: f('void *wpk_alloc(uint64_t size)'),
     free: f('void wpk_free(void *p)'),
+    allocBlocks: f('uint64_t wpk_alloc_blocks(void)'),
+    duplicateAdds: f('uint64_t wpk_duplicate_adds(void)') as () => bigint | number,
     version: f('const char *wpk_version(void)'),
   };
+  // Plug-ins and WASI guests write to fds 1 and 2 directly: once Node has opened its streams (which
+  // makes a pipe non-blocking), make the fds blocking again so that a full pipe never loses output.
+  void process.stdout;
+  void process.stderr;
+  shim.stdioBlocking();
   return shim;
+}
+
+const SIGNAL_NAMES = ['SIGSEGV', 'SIGBUS', 'SIGFPE', 'SIGILL', 'SIGABRT'];
+
+/**
+ * Call after plug-in code ran. A plug-in that installs its own handler for SIGSEGV & co. (a JVM, a
+ * sandbox) would take wasm traps away from V8; the shim notices, puts the kit's handler back in
+ * front and keeps the plug-in's for faults in the plug-in's code. Says so: `who` did it `where`; when
+ * the shim saw it after a host function's first call, that function is named, and `pluginOf` names
+ * its plug-in.
+ */
+export function noticeSignalHandlers(s: Shim, who: string, where?: string, pluginOf?: (fn: string) => string | undefined): void {
+  s.checkSignalHandlers();
+  const mask = s.signalsReplaced();
+  if (!mask) return;
+  const names = SIGNAL_NAMES.filter((_, i) => mask & (1 << i));
+  const fn = s.signalsReplacedIn();
+  const plugin = fn ? pluginOf?.(fn) : undefined;
+  const culprit = plugin ? `plug-in '${plugin}'` : who;
+  const at = fn ? `in host function '${fn}'` : where;
+  process.emitWarning(
+    `${culprit} replaced the ${names.join(', ')} handler${names.length > 1 ? 's' : ''}${at ? ` (${at})` : ''}: the kit put its own back ` +
+      'in front, so that wasm traps keep working, and passes faults in the plug-in\'s own code (host functions, its threads) to the plug-in\'s handler',
+    { type: 'WasmEdgePluginKitWarning', code: 'WPK_SIGNAL_HANDLER' },
+  );
 }
 
 /** Reads a WasmEdge_String returned by value (not NUL-terminated). */

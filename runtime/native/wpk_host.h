@@ -13,8 +13,16 @@
  *
  * Ids are small non-zero integers so that koffi passes them as plain numbers (no BigInt).
  *
- * Threads: host functions run on the thread that calls wpk_invoke; the current frame and function
- * name are per process, so all wpk_invoke calls must come from one thread (the JS thread).
+ * Threads (docs/threads.md): the host thread is the one that loaded the shim (the JS thread). Every
+ * function of this header is for the host thread only, and host functions run there. Plug-ins may
+ * create, use and delete objects from their own threads (counters are atomic, the tables of owned
+ * buffers and live modules are locked); what needs the wasm engine is refused on other threads with
+ * an error result and a logged message, never a hang: WasmEdge_ExecutorInvoke returns WrongVMWorkflow,
+ * growing a guest module's memory returns MemoryOutOfBounds (the engine is driven by the JS thread,
+ * which may be waiting for the plug-in's thread). Other objects are not locked: a plug-in that shares
+ * one between threads (a memory, a table, a global, a module it adds to) locks it itself, as with
+ * WasmEdge; guest memory may move when wasm grows it, so plug-in threads must not keep pointers into
+ * it across calls.
  * Functions here accept NULL pointers and invalid ids: they then do nothing / return 0 or NULL.
  */
 #ifndef WPK_HOST_H
@@ -91,7 +99,10 @@ void wpk_unbind(uint32_t binding);
 /* Calls the binding's host function with parameters from the slots (see above), the guest module as
  * calling frame, and writes the returns back to the slots. Returns the WasmEdge_Result code as the
  * host function returned it (0 success, 1 terminate, anything else a failure, category unchanged);
- * WrongVMWorkflow (4) for id 0 or an unbound id. Allocates nothing.
+ * WrongVMWorkflow (4) for id 0 or an unbound id; RuntimeError (2) when out of memory. Allocates
+ * only for functions with more than 16 parameters and results together (no array sized by those
+ * counts goes on the C stack). After each binding's first call, checks the signal handlers
+ * (wpk_check_signal_handlers).
  * Re-entrant: a host function may call back into wasm (ExecutorInvoke) which may call wpk_invoke. */
 uint32_t wpk_invoke(uint32_t binding);
 
@@ -101,15 +112,64 @@ uint32_t wpk_invoke(uint32_t binding);
 uint32_t *wpk_next_binding(void);
 uint32_t wpk_invoke_next(void);
 
-/* Name of the host function currently running (innermost), or NULL: the name it was given in
- * WasmEdge_ModuleInstanceAddFunction (NUL-terminated, owned by the function instance). Kept for 64
- * levels of nesting; deeper calls report the 64th. For crash reports. */
+/* Name of the host function currently running on the host thread (innermost), or NULL (none, or
+ * wasm called back from one is innermost): the name it was given in WasmEdge_ModuleInstanceAddFunction
+ * (NUL-terminated, owned by the function instance). */
 const char *wpk_current_function(void);
 
-/* Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGABRT that write the innermost running
- * host function's name to `fd` (when one is running) and then chain to the previous handlers (Node's
- * wasm trap handler included), so the process still dies as before. For the CLI's child processes. */
+/* ---- which call a failure belongs to -------------------------------------------------------------
+ * Shim-owned words, valid until exit (map them once with koffi.view), written on the host thread:
+ *   depth          calls running: host functions and calls back into wasm (during a guest callback it
+ *                  counts the callback's own call);
+ *   failure        set when a host function returns: the failure code that the last failed call back
+ *                  into wasm (ExecutorInvoke of a guest function) made while it ran got, directly or
+ *                  passed on by a host function it called; 0 when none failed;
+ *   failure_depth  the depth that failed call back into wasm ran at.
+ * When wpk_invoke returns the code in `failure`, the host function passed that failure on: what the
+ * guest callback at failure_depth ran into is the error to report. Any other code is the host
+ * function's own. wpk_invoke sets `failure` even when it returns early, so a value never outlives its
+ * call. */
+typedef struct {
+  uint32_t depth, failure, failure_depth;
+} wpk_call_state;
+wpk_call_state *wpk_call_state_words(void);
+
+/* ---- fatal signals -------------------------------------------------------------------------------- */
+/* Installs handlers for SIGSEGV, SIGBUS, SIGFPE, SIGILL and SIGABRT that report a fault in plug-in code
+ * to `fd` as one JSON stage line (tooling/isolation/parent.ts protocol), written with one write():
+ *   {"t":"stage","stage":"host-crash","function":NAME,"signal":S[,"reason":"stack overflow"][,"library":PATH]}
+ *       in a host function running on the host thread;
+ *   {"t":"stage","stage":"thread-crash","signal":S[,"library":PATH]}   on any other thread;
+ * then chain to the handlers that were in place when the shim was loaded (Node's wasm trap handler),
+ * so the process still dies as before. Faults of wasm code are left to V8. The handlers run on an
+ * alternate stack set up for the host thread, so a stack overflow is reported too. Also answers
+ * SIGUSR2 (sent before killing a child that timed out) with
+ *   {"t":"stage","stage":"hang","detail":"host"|"wasm"|"none"[,"function":NAME]}
+ * saying whether the host thread is in host function NAME, in wasm called back from host function
+ * NAME, or in no call (wasm or the runtime). Calling it again only changes the fd. For the CLI's child
+ * processes. */
 void wpk_install_crash_reporter(int fd);
+
+/* Plug-ins that install their own handlers for those signals (JVMs, sandboxes) would take wasm traps
+ * away from V8. Checks the current handlers (the runtime calls it after plug-in code ran: loading,
+ * GetDescriptor, Create, deleting a module; wpk_invoke after each binding's first call); for each one
+ * that plug-in code replaced, puts the kit's handler back in front and keeps the plug-in's for faults
+ * in plug-in code (in a host function, or on another thread than the host thread), with the signal
+ * mask it asked for. Returns the signals replaced just now (bits in the order SIGSEGV, SIGBUS, SIGFPE,
+ * SIGILL, SIGABRT). */
+uint32_t wpk_check_signal_handlers(void);
+/* Signals replaced since the last call (same bits), then cleared; and the name of the host function
+ * after whose first call the latest replacement was seen, or NULL (owned by the shim, valid until the
+ * next replacement). */
+uint32_t wpk_signals_replaced(void);
+const char *wpk_signals_replaced_in(void);
+
+/* ---- stdio ---------------------------------------------------------------------------------------- */
+/* Clears O_NONBLOCK on fds 1 and 2. Node makes a pipe non-blocking when it opens process.stdout or
+ * process.stderr on it (and a pipe shared by both, as with `2>&1`, for both); plug-ins and WASI
+ * guests write to the fds directly, and with a non-blocking pipe their writes fail with EAGAIN once
+ * the pipe is full: output is lost. Call after Node opened its streams. */
+void wpk_stdio_blocking(void);
 
 /* True when `p` is a module instance created by WasmEdge_ModuleInstanceCreate[WithData] and not yet
  * deleted. The host checks what a plug-in's Create returned before touching it. */
@@ -127,6 +187,12 @@ uint64_t wpk_live_objects(void);
  * and export names). Host-side allocation for option storage: */
 void *wpk_alloc(uint64_t size);                /* zeroed; free with wpk_free */
 void wpk_free(void *p);
+uint64_t wpk_alloc_blocks(void);               /* wpk_alloc blocks not yet freed */
+
+/* Number of times a plug-in added an instance that was already added to a module
+ * (WasmEdge_ModuleInstanceAdd*). Real WasmEdge would own and free it twice; the shim keeps the first
+ * owner: the same module exports it under the new name too, another module ignores the add. */
+uint64_t wpk_duplicate_adds(void);
 
 /* Version of the shim (the SDK version it was built from), e.g. "0.1.0". */
 const char *wpk_version(void);

@@ -2,7 +2,11 @@
  * Just enough of the wasm binary format to (1) know every import's signature before instantiating
  * (Node 20 has no type reflection) and (2) make memory 0 reachable to host functions when the module
  * does not export it, by appending an export entry.
+ *
+ * It reads user input before the engine has validated it: every read is bounds-checked, and anything
+ * it does not understand is E_WASM_INVALID with the byte offset, never a crash of the reader.
  */
+import { KitError } from '../errors.js';
 import type { ValueTypeName } from '../value-types.js';
 
 export interface FuncSignature {
@@ -37,13 +41,18 @@ const VALTYPES: Record<number, ValueTypeName> = {
 };
 const EXTERNAL_KINDS = ['function', 'table', 'memory', 'global', 'tag'] as const;
 
+/** The error for malformed input: what is wrong and where. */
+function invalid(what: string, offset: number): KitError {
+  return new KitError('E_WASM_INVALID', `not a valid WebAssembly binary: ${what} at byte ${offset}`, { offset });
+}
+
 class Reader {
   pos: number;
   constructor(readonly bytes: Uint8Array, pos = 0, readonly end = bytes.length) {
     this.pos = pos;
   }
   byte(): number {
-    if (this.pos >= this.end) throw new RangeError(`unexpected end of section at byte ${this.pos}`);
+    if (this.pos >= this.end) throw invalid(this.end === this.bytes.length ? 'unexpected end of the module' : 'unexpected end of the section', this.pos);
     return this.bytes[this.pos++];
   }
   u32(): number {
@@ -54,14 +63,16 @@ class Reader {
       result |= (b & 0x7f) << shift;
       if ((b & 0x80) === 0) return result >>> 0;
       shift += 7;
-      if (shift > 35) throw new RangeError(`bad LEB128 at byte ${this.pos}`);
+      if (shift > 28) throw invalid('integer (LEB128) longer than 5 bytes', this.pos - 1);
     }
   }
   skipLeb(): void {
     while (this.byte() & 0x80);
   }
   name(): string {
+    const start = this.pos;
     const len = this.u32();
+    if (len > this.end - this.pos) throw invalid(`name of ${len} bytes runs past the end of its section`, start);
     const s = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + len));
     this.pos += len;
     return s;
@@ -75,7 +86,7 @@ class Reader {
       const heap = this.byte();
       return heap === 0x6f ? 'externref' : 'funcref';
     }
-    throw new RangeError(`unknown value type 0x${b.toString(16)} at byte ${this.pos - 1}`);
+    throw invalid(`unknown value type 0x${b.toString(16)}`, this.pos - 1);
   }
   limits(): { min: number; max?: number } {
     const flags = this.byte();
@@ -99,7 +110,7 @@ interface Section { id: number; start: number; end: number; headerStart: number 
 
 function sections(bytes: Uint8Array): Section[] {
   if (bytes.length < 8 || bytes[0] !== 0 || bytes[1] !== 0x61 || bytes[2] !== 0x73 || bytes[3] !== 0x6d) {
-    throw new RangeError('not a WebAssembly binary (missing \\0asm magic)');
+    throw new KitError('E_WASM_INVALID', 'not a WebAssembly binary (missing \\0asm magic)');
   }
   const out: Section[] = [];
   const r = new Reader(bytes, 8);
@@ -107,6 +118,7 @@ function sections(bytes: Uint8Array): Section[] {
     const headerStart = r.pos;
     const id = r.byte();
     const size = r.u32();
+    if (size > bytes.length - r.pos) throw invalid(`section ${id} of ${size} bytes runs past the end of the module`, headerStart);
     out.push({ id, start: r.pos, end: r.pos + size, headerStart });
     r.pos += size;
   }
@@ -147,6 +159,7 @@ export function parseWasm(bytes: Uint8Array): WasmInfo {
         for (let i = 0; i < n; i++) {
           const module = r.name();
           const name = r.name();
+          const kindAt = r.pos;
           const kind = r.byte();
           if (kind === 0) {
             const typeIndex = r.u32();
@@ -170,7 +183,7 @@ export function parseWasm(bytes: Uint8Array): WasmInfo {
             r.u32();
             imports.push({ module, name, kind: 'tag' });
           } else {
-            throw new RangeError(`unknown import kind ${kind}`);
+            throw invalid(`unknown import kind ${kind}`, kindAt);
           }
         }
         break;
@@ -190,7 +203,10 @@ export function parseWasm(bytes: Uint8Array): WasmInfo {
         const n = r.u32();
         for (let i = 0; i < n; i++) {
           const name = r.name();
-          const kind = EXTERNAL_KINDS[r.byte()] ?? 'function';
+          const kindAt = r.pos;
+          const kindByte = r.byte();
+          const kind = EXTERNAL_KINDS[kindByte];
+          if (!kind) throw invalid(`unknown export kind ${kindByte}`, kindAt);
           const index = r.u32();
           const exp: ExportDesc = { name, kind, index };
           if (kind === 'function') exp.signature = types[funcTypeIndexes[index]];

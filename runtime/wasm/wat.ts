@@ -11,6 +11,18 @@ const FEATURES = {
   reference_types: true, simd: true, exceptions: true, memory64: true,
 };
 
+/**
+ * The text as UTF-8 bytes for wabt. wabt copies a JS string with one byte per UTF-16 unit (names
+ * such as "模块" arrive mangled), and copies a typed array's whole underlying buffer: give it a view
+ * that spans exactly its own buffer.
+ */
+function utf8Exact(text: string): Uint8Array {
+  const encoded = Buffer.from(text, 'utf8');
+  const exact = new Uint8Array(encoded.length);
+  exact.set(encoded);
+  return exact;
+}
+
 /** Compiles WebAssembly text in-process (wabt). */
 export async function watToWasm(text: string, filename = 'input.wat'): Promise<Uint8Array> {
   // Loaded on first use: wabt is a large module that `inspect` and `call` never need.
@@ -18,7 +30,7 @@ export async function watToWasm(text: string, filename = 'input.wat'): Promise<U
   const w = await wabt;
   let mod;
   try {
-    mod = w.parseWat(filename, text, FEATURES);
+    mod = w.parseWat(filename, utf8Exact(text), FEATURES);
   } catch (e) {
     const msg = String((e as Error).message ?? e).replace(/^parseWat failed:\s*/, '').trim();
     throw new KitError('E_WASM_INVALID', `${filename} is not valid WebAssembly text:\n${msg}`, { path: filename, hint: 'Fix the text at the position shown (file:line:column).' });

@@ -138,6 +138,23 @@ int main(void) {
   WasmEdge_ModuleInstanceDelete(plain);
   CHECK(g_finalized == 1);
   CHECK(wpk_live_objects() == live0);
+
+  /* An instance added twice is owned (and freed) once: the same module exports it under both
+   * names, another module ignores it. Counted for `wasmedge-plugin test`. */
+  uint64_t dup0 = wpk_duplicate_adds();
+  WasmEdge_ModuleInstanceContext *one = WasmEdge_ModuleInstanceCreate(S("one")), *two = WasmEdge_ModuleInstanceCreate(S("two"));
+  WasmEdge_FunctionTypeContext *nt = WasmEdge_FunctionTypeCreate(NULL, 0, NULL, 0);
+  WasmEdge_FunctionInstanceContext *twice = WasmEdge_FunctionInstanceCreate(nt, nop, NULL, 0);
+  WasmEdge_FunctionTypeDelete(nt);
+  WasmEdge_ModuleInstanceAddFunction(one, S("f"), twice);
+  WasmEdge_ModuleInstanceAddFunction(one, S("g"), twice);
+  WasmEdge_ModuleInstanceAddFunction(two, S("f"), twice);
+  CHECK(wpk_duplicate_adds() == dup0 + 2);
+  CHECK(WasmEdge_ModuleInstanceFindFunction(one, S("g")) == twice);
+  CHECK(WasmEdge_ModuleInstanceFindFunction(two, S("f")) == NULL);
+  WasmEdge_ModuleInstanceDelete(two);
+  WasmEdge_ModuleInstanceDelete(one);
+  CHECK(wpk_live_objects() == live0);
   printf("live objects back to start: %s\n", wpk_live_objects() == live0 ? "yes" : "no");
 
   return check_done(failures);

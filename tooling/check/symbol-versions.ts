@@ -37,25 +37,40 @@ export function wasmEdgeReferences(library: string): WasmEdgeReference[] | undef
   return refs;
 }
 
-/** What a plug-in of `apiVersion` with these references gets in real WasmEdge 0.17. */
+/** What goes wrong when each changed function binds to the other form (named in findings). */
+const CONSEQUENCE: Record<string, string> = {
+  WasmEdge_LimitIsEqual: 'limits compare wrongly',
+  WasmEdge_MemoryTypeCreate: 'memories get wrong sizes',
+  WasmEdge_MemoryTypeGetLimit: 'memory limits read back wrong',
+  WasmEdge_TableTypeCreate: 'tables get wrong sizes',
+  WasmEdge_TableTypeGetLimit: 'table limits read back wrong',
+};
+
+/**
+ * What a plug-in of `apiVersion` with these references gets in real WasmEdge. Only references to the
+ * five changed functions can bind to the wrong form; any other unversioned reference resolves by name
+ * to the one definition (the wasmedge CLI has libwasmedge in the global scope), so it is no problem.
+ */
 export function judgeReferences(apiVersion: number, refs: WasmEdgeReference[]): SymbolFinding {
   if (refs.length === 0) return { status: 'pass', message: 'no WasmEdge_* references' };
   // API 5 needs the 0.17 forms; API 4 (WasmEdge 0.14–0.16, unversioned libraries) must not get them.
   const wrong = refs.filter((r) => CHANGED_IN_0_17.includes(r.name) && (apiVersion === 4 ? r.version === 'WASMEDGE_0.17' : r.version !== 'WASMEDGE_0.17'));
   if (wrong.length) {
-    const list = wrong.map((r) => `${r.name}${r.version ? `@${r.version}` : ' (unversioned)'}`).join(', ');
-    const what = apiVersion === 4
-      ? 'a libwasmedge with symbol versions gives it the 0.17 form, which takes a WasmEdge_LimitContext, not the WasmEdge_Limit struct the plug-in passes'
-      : 'WasmEdge 0.17 binds such references to the 0.16 form, which takes the old WasmEdge_Limit struct (wrong memory/table sizes)';
-    return { status: 'fail', message: `API ${apiVersion} plug-in references ${list}: ${what}`, hint: LINK_HINT };
+    const each = wrong.map((r) => `${r.name}${r.version ? `@${r.version}` : ' (unversioned)'}: ${CONSEQUENCE[r.name]}`).join('; ');
+    const why = apiVersion === 4
+      ? 'these references ask for the 0.17 form, which takes a WasmEdge_LimitContext, not the WasmEdge_Limit struct an API 4 plug-in passes'
+      : 'WasmEdge 0.17 binds these references to the 0.16 form, which takes the old WasmEdge_Limit struct';
+    return { status: 'fail', message: `API ${apiVersion} plug-in: ${why} — ${each}`, hint: LINK_HINT };
   }
-  const unversioned = refs.filter((r) => !r.version);
-  if (unversioned.length) {
-    return {
-      status: 'warn',
-      message: `${unversioned.length} of ${refs.length} WasmEdge_* references carry no symbol version: the plug-in is not linked against libwasmedge, so it loads only in hosts that load libwasmedge with RTLD_GLOBAL`,
-      hint: LINK_HINT,
-    };
+  const unversioned = refs.filter((r) => !r.version).length;
+  const changed = refs.filter((r) => CHANGED_IN_0_17.includes(r.name)).length;
+  const counts = `${refs.length} WasmEdge_* references${unversioned ? ` (${unversioned} unversioned)` : ''}`;
+  if (apiVersion === 4) {
+    return { status: 'pass', message: `${counts}: none asks for a form newer than WasmEdge 0.16; they bind as an API 4 plug-in needs (0.14–0.16)` };
   }
-  return { status: 'pass', message: `${refs.length} WasmEdge_* references, versioned like a plug-in linked against libwasmedge 0.17` };
+  if (unversioned) {
+    const five = changed ? 'those to the five functions whose signatures changed in 0.17 carry the 0.17 version' : 'none is to the five functions whose signatures changed in 0.17';
+    return { status: 'pass', message: `${counts}: ${five}, so every one binds to the right form` };
+  }
+  return { status: 'pass', message: `${counts}, versioned like a plug-in linked against libwasmedge 0.17` };
 }

@@ -5,19 +5,20 @@
  * project's test/*.wat expectations (wat-expectations.ts). Every problem is one finding.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isKitError } from '../../runtime/errors.js';
 import { describeStage, runIsolated } from '../isolation/parent.js';
 import type { CallSummary, Finding, FunctionRef } from './conformance.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import { ToolError } from '../errors.js';
+import { hasAsan, sanitizerEnv, type Sanitizer } from '../sanitizer.js';
 import { DEFAULT_TIMEOUT_S } from '../options/commands.js';
 
 export interface TestOptions {
   /** Per-stage limit: a child that makes no progress for this long is killed (default 10 s). */
   timeoutMs?: number;
-  sanitize?: 'address';
+  sanitize?: Sanitizer;
   /** Called as each finding is known (for streaming output). */
   onFinding?: (f: Finding) => void;
   /** Build progress on stderr. */
@@ -29,7 +30,7 @@ export interface TestOptions {
 export interface TestReport {
   target: string;
   library: string;
-  sanitize?: 'address';
+  sanitize?: Sanitizer;
   ok: boolean;
   summary: { pass: number; fail: number; warn: number; skip: number };
   findings: Finding[];
@@ -40,48 +41,6 @@ function isProject(dir: string): boolean {
   return ['CMakeLists.txt', 'Cargo.toml', 'wasmedge-plugin.json'].some((f) => existsSync(join(dir, f)));
 }
 
-/** The AddressSanitizer runtime to preload into the child (the plug-in's ASan calls need it first). */
-export function asanRuntime(): string {
-  const r = spawnSync('gcc', ['-print-file-name=libasan.so'], { encoding: 'utf8' });
-  const path = r.stdout?.trim();
-  if (r.status !== 0 || !path || !path.startsWith('/') || !existsSync(path)) {
-    throw new ToolError('E_TOOL_MISSING', 'the AddressSanitizer runtime (libasan.so) was not found', { hint: 'Install it with `sudo apt-get install libasan8` (or the libasan of your gcc); `wasmedge-plugin doctor` checks it.' });
-  }
-  return path;
-}
-
-export function sanitizerEnv(): Record<string, string> {
-  return {
-    LD_PRELOAD: [asanRuntime(), process.env.LD_PRELOAD].filter(Boolean).join(' '),
-    // Node itself leaks by design at exit and V8 handles its own SEGVs (wasm bounds checks).
-    ASAN_OPTIONS: 'detect_leaks=0:allow_user_segv_handler=1:handle_segv=0:verify_asan_link_order=0:print_summary=1',
-  };
-}
-
-/** A C/C++ project built with -fsanitize=address into build/asan (plain CMake: its own tree). */
-function buildSanitized(dir: string): string {
-  if (existsSync(join(dir, 'Cargo.toml')) && !existsSync(join(dir, 'CMakeLists.txt'))) {
-    throw new ToolError('E_USAGE', '--sanitize address supports C and C++ projects (Rust needs a nightly toolchain for -Zsanitizer)', { hint: 'Run `wasmedge-plugin test` without --sanitize for Rust projects.' });
-  }
-  const out = join(dir, 'build', 'asan');
-  const flags = '-fsanitize=address -fno-omit-frame-pointer -g -O1';
-  const steps = [
-    ['cmake', '-S', dir, '-B', out, '-DCMAKE_BUILD_TYPE=Debug', `-DCMAKE_C_FLAGS=${flags}`, `-DCMAKE_CXX_FLAGS=${flags}`, '-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address'],
-    ['cmake', '--build', out, '--parallel', '2'],
-  ];
-  for (const s of steps) {
-    const r = spawnSync(s[0], s.slice(1), { encoding: 'utf8' });
-    if (r.error) throw new ToolError('E_TOOL_MISSING', `cannot run ${s[0]}: ${r.error.message}`);
-    if (r.status !== 0) {
-      const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-20).map((l) => `    ${l}`).join('\n');
-      throw new ToolError('E_BUILD_FAILED', `${s.slice(0, 2).join(' ')} (AddressSanitizer build) failed:\n${tail}`, { path: dir });
-    }
-  }
-  const libs = readdirSync(out).filter((f) => f.endsWith('.so') && !f.startsWith('libwasmedge'));
-  if (libs.length !== 1) throw new ToolError('E_BUILD_FAILED', `expected one plug-in library in ${out}, found ${libs.length ? libs.join(', ') : 'none'}`, { path: out });
-  return join(out, libs[0]);
-}
-
 async function resolveLibrary(target: string, o: TestOptions): Promise<string> {
   const abs = resolve(target);
   if (!existsSync(abs)) throw new ToolError('E_NOT_FOUND', `no such file or directory: ${target}`, { path: abs });
@@ -89,9 +48,8 @@ async function resolveLibrary(target: string, o: TestOptions): Promise<string> {
   if (!isProject(abs)) {
     throw new ToolError('E_NOT_A_PROJECT', `${abs} is not a plug-in project (no CMakeLists.txt or Cargo.toml)`, { path: abs, hint: 'Give a project directory or the plug-in library (.so) itself.' });
   }
-  if (o.sanitize) return buildSanitized(abs);
   const { buildProject } = await import('../build.js');
-  return (await buildProject({ dir: abs, progress: o.progress })).artifact;
+  return (await buildProject({ dir: abs, progress: o.progress, sanitize: o.sanitize })).artifact;
 }
 
 /** Parses an AddressSanitizer report out of a stderr tail: kind, access, and the first plug-in frame. */
@@ -113,7 +71,7 @@ function crashFinding(check: string, e: unknown, sanitized: boolean, extra: Part
     const fn = st?.stage === 'call' ? ` while calling ${st.module}.${st.function}(${st.detail ?? ''})` : stageText ? ` ${stageText}` : '';
     return { check, status: 'fail', code: 'E_SANITIZER', stage: st?.stage, message: `AddressSanitizer: ${asan.kind}${asan.access ? `, ${asan.access}` : ''}${asan.frame ? ` in ${asan.frame}` : ''}${fn}`, hint: 'Fix the access at the source line shown (rebuilt with -g, frames carry file:line).', ...extra };
   }
-  const hint = e.code === 'E_TIMEOUT' ? e.hint
+  const hint = e.code === 'E_TIMEOUT' || st?.stage === 'unload' ? e.hint
     : st?.stage === 'call' ? 'A host function must validate its arguments (get pointers with WasmEdge_MemoryInstanceGetPointer, which checks bounds) and return a failure result instead of crashing; --sanitize address shows the faulting line.'
     : 'Plug-in code must not crash at this stage; --sanitize address (on the project directory) shows the faulting line.';
   return { check, status: 'fail', code: e.code, stage: st?.stage, message: e.message, hint, ...extra };
@@ -126,7 +84,13 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   const env = o.sanitize ? sanitizerEnv() : undefined;
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_S.test * 1000;
   const sanitized = Boolean(o.sanitize);
-  const iso = { timeoutMs, env, stdout: 'ignore' as const };
+  // Every child loads the library: a destructor that crashes at exit is one finding, not one per child.
+  let unloadReported = false;
+  const onUnloadCrash = (e: ToolError) => {
+    if (!unloadReported) add(crashFinding('unload', e, sanitized));
+    unloadReported = true;
+  };
+  const iso = { timeoutMs, env, stdout: 'ignore' as const, onUnloadCrash };
   if (sanitized && !hasAsan(library)) {
     add({ check: 'sanitize', status: 'warn', message: `${library} was not built with -fsanitize=address: only crashes are found, not silent memory errors`, hint: 'Give the project directory so that test builds it with AddressSanitizer.' });
   }
@@ -156,11 +120,13 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
       });
       break;
     } catch (e) {
-      const culprit = current?.stage === 'call' ? `${current.module}.${current.function}` : undefined;
-      const fn = culprit ? functions.find((f) => `${f.module}.${f.function}` === culprit) : undefined;
+      // Stage events name the module by its instance name; `done` keys use the descriptor name.
+      const st = current;
+      const fn = st?.stage === 'call' ? functions.find((f) => f.instance === st.module && f.function === st.function) : undefined;
+      const culprit = fn && `${fn.module}.${fn.function}`;
       add(crashFinding('call', e, sanitized, fn ? { module: fn.module, function: fn.function } : {}));
-      if (!fn || done.includes(culprit!)) break; // not attributable to one function: stop here
-      done.push(culprit!);
+      if (!culprit || done.includes(culprit)) break; // not attributable to one function: stop here
+      done.push(culprit);
     }
     current = undefined;
   }
@@ -193,13 +159,4 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   const summary = { pass: 0, fail: 0, warn: 0, skip: 0 };
   for (const f of findings) summary[f.status]++;
   return { target: resolve(target), library, sanitize: o.sanitize, ok: summary.fail === 0, summary, findings };
-}
-
-/** Whether the library was built with AddressSanitizer (it references __asan_init). */
-export function hasAsan(library: string): boolean {
-  try {
-    return readFileSync(library).includes('__asan_init');
-  } catch {
-    return false;
-  }
 }

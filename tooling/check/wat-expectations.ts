@@ -8,6 +8,8 @@
  *   ;; @exit <n>                     expected exit code of _start (default 0)
  *   ;; @invoke <export> <args…> => <results…>        call an export, compare its results
  *   ;; @invoke <export> <args…> => trap <substring>  the call must trap with a message containing it
+ *   ;; @todo <what is missing>      fails (E_NOT_IMPLEMENTED) until removed: `add function` writes one
+ *                                    into each stub's test so it cannot pass before the code exists
  *
  * `_start` runs when the module exports it; stdout is checked when there is at least one @stdout.
  * Invokes run in order on one fresh instance (after _start, in a separate instance).
@@ -41,9 +43,10 @@ export interface WatExpectations {
   stdout?: string[];
   exit: number;
   invokes: InvokeExpectation[];
+  todos: Array<{ line: number; text: string }>;
 }
 
-const DIRECTIVES = ['opt', 'stdout', 'exit', 'invoke'];
+const DIRECTIVES = ['opt', 'stdout', 'exit', 'invoke', 'todo'];
 
 function bad(file: string, line: number, message: string): ToolError {
   return new ToolError('E_BAD_EXPECTATION', `${file}:${line}: ${message}`, { path: file });
@@ -54,7 +57,7 @@ function bad(file: string, line: number, message: string): ToolError {
  * `//` in guest programs (C, Rust, AssemblyScript).
  */
 export function parseWatExpectations(text: string, file = 'test.wat', comment: ';;' | '//' = ';;'): WatExpectations {
-  const out: WatExpectations = { opts: [], exit: 0, invokes: [] };
+  const out: WatExpectations = { opts: [], exit: 0, invokes: [], todos: [] };
   const directive = comment === ';;' ? /^\s*;;\s?@(\w+)(?:\s(.*))?$/ : /^\s*\/\/\s?@(\w+)(?:\s(.*))?$/;
   text.split('\n').forEach((raw, i) => {
     const line = i + 1;
@@ -77,6 +80,9 @@ export function parseWatExpectations(text: string, file = 'test.wat', comment: '
         out.exit = Number(rest);
         break;
       }
+      case 'todo':
+        out.todos.push({ line, text: rest.trim() || 'this test is not written yet' });
+        break;
       case 'invoke': {
         const [call, expect] = rest.split('=>').map((s) => s.trim());
         const [name, ...args] = (call ?? '').split(/\s+/).filter(Boolean);
@@ -129,6 +135,9 @@ async function checkExpectations(pluginPath: string, name: string, bytes: Uint8A
   const add = (status: Finding['status'], message: string, extra: Partial<Finding> = {}) =>
     findings.push({ check, status, file: name, message: `${name}: ${message}`, ...extra });
   const info = parseWasm(bytes);
+  for (const t of exp.todos) {
+    add('fail', `line ${t.line}: not implemented yet: ${t.text}`, { code: 'E_NOT_IMPLEMENTED', hint: 'Implement it, then replace the @todo line with the results you expect (@invoke <export> <args…> => <results…>).' });
+  }
   const host = new PluginHost();
   const tmp = mkdtempSync(join(tmpdir(), 'wpk-wat-'));
   try {

@@ -6,7 +6,7 @@ import type { ValueTypeName } from '../../runtime/value-types.js';
 import { formatSignature } from '../../runtime/value-types.js';
 import { applyOptions, loadPlugins } from './plugins.js';
 import { ToolError } from '../errors.js';
-import { LiteralError, isLiteralType, parseLiteral } from '../literals.js';
+import { LiteralError, isLiteralType, parseLiteral, quoteLiteral } from '../literals.js';
 
 export interface CallReport {
   plugin: string;
@@ -19,7 +19,7 @@ export interface CallReport {
 
 /** Parses one command-line argument for a parameter of type `t`; `@N` is a scratch buffer. */
 export function parseArgument(raw: string, t: ValueTypeName, index: number, alloc: (n: number) => ScratchBuffer): WasmValue | ScratchBuffer {
-  const bad = (what: string) => new ToolError('E_ARGUMENTS', `argument ${index + 1} (${t}): ${JSON.stringify(raw)} is not ${what}`);
+  const bad = (what: string) => new ToolError('E_ARGUMENTS', `argument ${index + 1} (${t}): ${quoteLiteral(raw)} is not ${what}`);
   if (raw.startsWith('@')) {
     const n = Number(raw.slice(1));
     if (!Number.isInteger(n) || n <= 0 || n > 64 * 1024 * 1024) throw bad('a buffer size (@1 … @67108864)');
@@ -48,7 +48,8 @@ function describeBuffer(b: ScratchBuffer, argument: number): CallReport['buffers
   return out;
 }
 
-export function callFunction(pluginPath: string, target: string, rawArgs: string[], opts: string[]): CallReport {
+/** `skip`: files of a plug-in directory not to load (they crashed while loading in an earlier attempt). */
+export function callFunction(pluginPath: string, target: string, rawArgs: string[], opts: string[], skip: string[] = []): CallReport {
   const dot = target.lastIndexOf('.');
   if (dot <= 0 || dot === target.length - 1) {
     throw new ToolError('E_USAGE', `'${target}' is not <module>.<function>`, { hint: 'e.g. wasmedge-plugin call ./libget_string.so get_string_module.add 1 2' });
@@ -57,7 +58,7 @@ export function callFunction(pluginPath: string, target: string, rawArgs: string
   const fnName = target.slice(dot + 1);
   const host = new PluginHost();
   try {
-    const { loaded } = loadPlugins(host, [pluginPath]);
+    const { loaded } = loadPlugins(host, [pluginPath], skip);
     const plugin = loaded.find((p) => p.moduleDescriptors.some((m) => m.name === moduleName)) ?? loaded[0];
     applyOptions(loaded, opts);
     const desc = plugin.moduleDescriptors.find((m) => m.name === moduleName);
@@ -76,7 +77,7 @@ export function callFunction(pluginPath: string, target: string, rawArgs: string
     const fn = mod.function(fnName);
     if (rawArgs.length !== fn.params.length) {
       throw new ToolError('E_ARGUMENTS', `${moduleName}.${fnName}${formatSignature(fn)} takes ${fn.params.length} argument(s), got ${rawArgs.length}`, {
-        hint: fn.params.includes('i32') ? 'pass @N for a pointer to a fresh N-byte buffer' : undefined,
+        hint: `usage: wasmedge-plugin call ${pluginPath} ${target}${fn.params.map((t) => ` <${t}>`).join('')}`,
       });
     }
     const args = rawArgs.map((a, i) => parseArgument(a, fn.params[i], i, (n) => mod!.scratchBuffer(n)));

@@ -3,8 +3,10 @@
  * process (tooling/isolation) so a crashing or hanging plug-in becomes an error report.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { isKitError } from '../../runtime/errors.js';
+import { resolve, sep } from 'node:path';
+import { isKitError, type KitError } from '../../runtime/errors.js';
+import type { StageEvent } from '../../runtime/stages.js';
+import { formatWarning } from '../messages.js';
 import type { LoadError } from '../../runtime/host.js';
 import { runIsolated } from '../isolation/parent.js';
 import { defaultPluginPaths, pluginCandidates } from '../../runtime/search-paths.js';
@@ -55,11 +57,51 @@ export async function inspectIsolated(paths: string[], timeout: number | undefin
   }
 }
 
+/** Stages of loading a library: a crash there comes before any module, call or guest code ran. */
+const LOAD_STAGES: ReadonlySet<string> = new Set(['constructor', 'GetDescriptor', 'descriptor']);
+
+/**
+ * The file to skip when `e` is a crash (or hang) while loading a plug-in found in one of the
+ * directories of `pluginPaths`; undefined when the crash is fatal (a file the user named, or later
+ * than loading).
+ */
+function crashedInDirectory(e: unknown, pluginPaths: string[]): string | undefined {
+  if (!isKitError(e) || (e.code !== 'E_CRASH' && e.code !== 'E_TIMEOUT')) return undefined;
+  const st = e.details.stage as StageEvent | undefined;
+  if (!st?.path || !LOAD_STAGES.has(st.stage)) return undefined;
+  const file = resolve(st.path);
+  if (pluginPaths.some((p) => resolve(p) === file)) return undefined;
+  const inDirectory = pluginPaths.some((p) => existsSync(p) && statSync(p).isDirectory() && file.startsWith(resolve(p) + sep));
+  return inDirectory ? file : undefined;
+}
+
+/**
+ * Runs `attempt` again without each plug-in of a --plugin directory whose loading killed the child,
+ * after a warning: such a plug-in is skipped like the directory's other bad files.
+ */
+async function skippingCrashedPlugins<T>(pluginPaths: string[], attempt: (skip: string[]) => Promise<T>): Promise<T> {
+  const skip: string[] = [];
+  for (;;) {
+    try {
+      return await attempt([...skip]);
+    } catch (e) {
+      const file = crashedInDirectory(e, pluginPaths);
+      if (!file || skip.includes(file)) throw e;
+      const err = e as KitError<string>;
+      process.stderr.write(formatWarning(err.code, `skipped ${file}: ${err.message}`, err.hint) + '\n');
+      skip.push(file);
+    }
+  }
+}
+
 export function callIsolated(pluginPath: string, target: string, args: string[], opts: string[], timeout: number | undefined): Promise<CallReport> {
-  return runIsolated('call', [pluginPath, target, args, opts], { ...ISOLATED_STDIO.call, timeoutMs: timeout, forwardStderr: true });
+  return skippingCrashedPlugins([pluginPath], (skip) =>
+    runIsolated('call', [pluginPath, target, args, opts, skip], { ...ISOLATED_STDIO.call, timeoutMs: timeout, forwardStderr: true }));
 }
 
 /** `run` in a child: the guest's stdin/stdout/stderr stream through; its exit code comes back. */
 export function runIsolatedFile(file: string, args: string[], o: RunCommandOptions, timeout: number | undefined): Promise<RunOutcome> {
-  return runIsolated('run', [file, args, o], { ...ISOLATED_STDIO.run, timeoutMs: timeout, forwardStderr: true });
+  // A retry is safe: a crash while loading plug-ins comes before the guest has run.
+  return skippingCrashedPlugins(o.plugin, (skip) =>
+    runIsolated('run', [file, args, { ...o, skip }], { ...ISOLATED_STDIO.run, timeoutMs: timeout, forwardStderr: true }));
 }

@@ -1,5 +1,7 @@
 /** Shared by the commands that load plug-ins: --plugin paths, --opt settings, module creation. */
 import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pluginCandidates } from '../../runtime/search-paths.js';
 import { formatWarning } from '../messages.js';
 import { PluginHost, type LoadResult } from '../../runtime/host.js';
 import type { Plugin } from '../../runtime/plugin.js';
@@ -46,19 +48,32 @@ export function applyOptions(plugins: Plugin[], specs: string[]): void {
   }
 }
 
+/** A directory's plug-ins without the files in `skip` (absolute paths: plug-ins that crashed loading before). */
+function loadDirectoryExcept(host: PluginHost, dir: string, skip: string[]): LoadResult {
+  const r: LoadResult = { loaded: [], errors: [], searched: [resolve(dir)] };
+  for (const c of pluginCandidates(dir)) {
+    if (skip.includes(c.path)) continue;
+    const one = host.loadFromPath(c.path);
+    r.loaded.push(...one.loaded);
+    r.errors.push(...one.errors);
+  }
+  return r;
+}
+
 /**
  * Loads every path. A file the user named must load; in a directory, bad plug-ins are reported as
- * warnings and the good ones are used (WasmEdge skips them silently).
+ * warnings and the good ones are used (WasmEdge skips them silently). `skip` lists files of those
+ * directories not to load at all (the isolated commands pass the ones whose loading crashed).
  */
-export function loadPlugins(host: PluginHost, paths: string[]): LoadResult {
+export function loadPlugins(host: PluginHost, paths: string[], skip: string[] = []): LoadResult {
   const all: LoadResult = { loaded: [], errors: [], searched: [] };
   const fatal: LoadResult['errors'] = [];
   for (const p of paths) {
-    const r = host.loadFromPath(p);
+    const isDir = existsSync(p) && statSync(p).isDirectory();
+    const r = isDir && skip.length ? loadDirectoryExcept(host, p, skip) : host.loadFromPath(p);
     all.loaded.push(...r.loaded);
     all.errors.push(...r.errors);
     all.searched.push(...r.searched);
-    const isDir = existsSync(p) && statSync(p).isDirectory();
     if (!isDir || r.loaded.length === 0) fatal.push(...r.errors);
     else for (const e of r.errors) process.stderr.write(formatWarning(e.code, `skipped ${e.message}`, e.hint) + '\n');
     if (r.loaded.length === 0 && r.errors.length === 0) {

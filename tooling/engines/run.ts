@@ -6,6 +6,7 @@ import type { WasmValue } from '../../runtime/call-engine.js';
 import { parseArgument } from './call.js';
 import { applyOptions, createAllModules, loadPlugins } from './plugins.js';
 import { ToolError } from '../errors.js';
+import { formatSignature } from '../../runtime/value-types.js';
 
 export interface RunCommandOptions {
   plugin: string[];
@@ -14,6 +15,8 @@ export interface RunCommandOptions {
   env: string[];
   dir: string[];
   json?: boolean;
+  /** Files of --plugin directories not to load (they crashed while loading in an earlier attempt). */
+  skip?: string[];
 }
 
 export interface RunOutcome {
@@ -45,7 +48,7 @@ export async function runFile(file: string, args: string[], o: RunCommandOptions
   const bytes = await loadWasmFile(file);
   const host = new PluginHost();
   try {
-    const { loaded } = loadPlugins(host, o.plugin);
+    const { loaded } = loadPlugins(host, o.plugin, o.skip);
     applyOptions(loaded, o.opt);
     const modules = createAllModules(loaded);
     const wasi = { args: [file, ...args], env: parseEnv(o.env), preopens: parseDirs(o.dir) };
@@ -56,7 +59,7 @@ export async function runFile(file: string, args: string[], o: RunCommandOptions
     const exp = inst.info.exports.find((e) => e.name === o.invoke && e.kind === 'function');
     if (!exp?.signature) return { exitCode: 0, results: [inst.invoke(o.invoke) as number] }; // throws E_NO_EXPORT
     if (args.length !== exp.signature.params.length) {
-      throw new ToolError('E_ARGUMENTS', `export '${o.invoke}' takes ${exp.signature.params.length} argument(s) (${exp.signature.params.join(', ') || 'none'}), got ${args.length}`);
+      throw new ToolError('E_ARGUMENTS', `export '${o.invoke}' takes ${exp.signature.params.length} argument(s) ${formatSignature(exp.signature)}, got ${args.length}`);
     }
     const values = args.map((a, i) => parseArgument(a, exp.signature!.params[i], i, () => {
       throw new ToolError('E_ARGUMENTS', '@N buffers are only available with `call`');

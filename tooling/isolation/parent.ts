@@ -14,13 +14,15 @@
  * No result and no error line means the child died: the last stage names where.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { packageRoot } from '../../runtime/paths.js';
 import type { StageEvent } from '../../runtime/stages.js';
 import type { TaskArgs, TaskName, TaskResult } from './tasks.js';
 import { ToolError, ERROR_CODES, type ErrorCode } from '../errors.js';
+import { formatWarning } from '../messages.js';
+import { hasAsan } from '../sanitizer.js';
 
 export interface IsolateOptions {
   /** Kill the child after this many ms without any stage/progress line (0 or undefined: no limit). */
@@ -34,6 +36,11 @@ export interface IsolateOptions {
   env?: Record<string, string>;
   onStage?: (e: StageEvent) => void;
   onProgress?: (value: unknown) => void;
+  /**
+   * The child crashed after sending its result (at exit: library destructors). The result is kept;
+   * this receives the E_CRASH error. Default: print it as a warning on stderr.
+   */
+  onUnloadCrash?: (e: ToolError) => void;
 }
 
 /** How the child ended when it did not return normally. */
@@ -49,6 +56,8 @@ export interface CrashInfo {
 
 const STDERR_TAIL_BYTES = 4096;
 const STARTUP_MS = 30_000;
+/** How long a child that timed out may take to say where it is (SIGUSR2) before it is killed. */
+const WHERE_GRACE_MS = 1500;
 
 /** The child always runs compiled code: under vitest the parent runs from source, the child from dist/. */
 function childEntry(): string {
@@ -60,6 +69,10 @@ function childEntry(): string {
 type StdioChoice = Pick<IsolateOptions, 'stdout' | 'stdin'>;
 
 function spawnChild(o: StdioChoice & Pick<IsolateOptions, 'env'>): ChildProcess {
+  // Open our stdio streams now, not while the child writes to a pipe it shares with us: Node makes
+  // the pipe non-blocking when it opens a stream on it (the child makes it blocking again).
+  void process.stdout;
+  void process.stderr;
   return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', childEntry()], {
     stdio: [o.stdin ?? 'ignore', o.stdout === 'inherit' ? 'inherit' : 'pipe', 'pipe', 'pipe', 'pipe'],
     env: o.env ? { ...process.env, ...o.env } : process.env,
@@ -94,13 +107,25 @@ function takeChild(o: IsolateOptions): ChildProcess {
 }
 
 /**
- * The shim's signal handler only knows the crashing function's name: a direct call's own stage says
- * more (module, arguments), and the running stage knows the library.
+ * The shim's signal handler only knows the crashing function's name and the faulting code's library:
+ * a direct call's own stage says more (module, arguments), and the running stage knows the plug-in.
+ * Its answer before a timeout kill ('hang') refines the running stage the same way.
  */
-function mergeStage(previous: StageEvent | undefined, next: StageEvent): StageEvent {
-  if (next.stage !== 'host-crash') return next;
-  if (previous?.stage === 'call' && previous.function === next.function) return previous;
-  return { ...next, path: previous?.path, plugin: previous?.plugin };
+function mergeStage(previous: StageEvent | undefined, next: StageEvent, libraries: Set<string>): StageEvent | undefined {
+  if (next.stage !== 'host-crash' && next.stage !== 'thread-crash' && next.stage !== 'hang') return next;
+  if (next.stage === 'hang' && next.detail === 'none') {
+    // No plug-in call running: a run or invoke is in wasm code; anything else is still the last stage.
+    const running = previous?.stage === 'run' || previous?.stage === 'invoke' || previous?.stage === 'instantiate';
+    return running ? { ...previous!, inWasm: true } : previous;
+  }
+  if (previous?.stage === 'call' && previous.function === next.function && next.stage !== 'thread-crash') {
+    return { ...previous, reason: next.reason };
+  }
+  // The faulting code's library names the plug-in when it is one (not libc, say); the shim sees real paths.
+  const real = (p: string) => { try { return realpathSync(p); } catch { return p; } };
+  const own = next.library === undefined ? undefined : [...libraries].find((l) => real(l) === next.library);
+  const path = own ?? previous?.path;
+  return { ...next, path, plugin: path === previous?.path ? previous?.plugin : undefined };
 }
 
 /** Words for where plug-in code was running, for messages. */
@@ -114,10 +139,17 @@ export function describeStage(s: StageEvent | undefined): string {
     case 'Create': return `in Create of module '${s.module}' of ${lib}`;
     case 'call': return `in host function ${s.module}.${s.function} of ${lib}${s.detail ? ` (arguments: ${s.detail})` : ''}`;
     case 'dispose': return `while deleting module '${s.module}' of ${lib} (its finalizer)`;
+    case 'unload': return `during library unload at process exit (library destructors${s.path ? ` of ${s.path}` : ''}), after the result was complete`;
     case 'instantiate': return 'while instantiating the wasm module';
-    case 'run': return `while running ${s.detail ?? '_start'} (in a host function called from wasm)`;
-    case 'invoke': return `while running export '${s.function}' (in a host function called from wasm)`;
+    case 'run': return `${s.inWasm ? 'in wasm code (or the WASI calls it made) ' : ''}while running ${s.detail ?? '_start'}`;
+    case 'invoke': return `${s.inWasm ? 'in wasm code (or the WASI calls it made) ' : ''}while running export '${s.function}'`;
     case 'host-crash': return `in host function '${s.function}' (called from wasm)${s.plugin || s.path ? ` of ${lib}` : ''}`;
+    case 'thread-crash': return s.path
+      ? `on a thread of the plug-in, not in a host function call (in code of ${lib})`
+      : `on another thread than the one running host functions${s.library ? ` (in code of ${s.library})` : ''}`;
+    case 'hang': return s.detail === 'wasm'
+      ? `in wasm code called back from host function '${s.function}'${s.plugin || s.path ? ` of ${lib}` : ''}`
+      : `in host function '${s.function}' (called from wasm)${s.plugin || s.path ? ` of ${lib}` : ''}`;
     default: return `during ${s.stage}${s.detail ? ` (${s.detail})` : ''}`;
   }
 }
@@ -128,15 +160,21 @@ export function crashError(c: CrashInfo): ToolError {
   const how = c.timedOut
     ? 'did not finish in time (hang?)'
     : c.signal === 'SIGABRT' ? 'aborted (SIGABRT)'
-    : c.signal ? `crashed (${c.signal})`
+    : c.signal ? `crashed (${c.signal})${c.stage?.reason ? `: ${c.stage.reason}` : ''}`
     : `exited unexpectedly with status ${c.exitCode}`;
   const tail = c.stderrTail.trim();
   const suspects = !c.stage?.path && c.libraries?.length ? ` (plug-ins loaded: ${c.libraries.join(', ')})` : '';
-  const message = `plug-in code ${how} ${where}${suspects}${tail ? `\n  stderr (last lines):\n${tail.split('\n').slice(-12).map((l) => `    ${l}`).join('\n')}` : ''}`;
+  const who = c.stage?.inWasm ? 'the wasm program' : 'plug-in code';
+  const message = `${who} ${how} ${where}${suspects}${tail ? `\n  stderr (last lines):\n${tail.split('\n').slice(-12).map((l) => `    ${l}`).join('\n')}` : ''}`;
+  // An ASan build loaded without the ASan runtime preloaded exits while its constructors run.
+  const asanBuild = c.stage?.stage === 'constructor' && c.stage.path !== undefined && hasAsan(c.stage.path);
   return new ToolError(c.timedOut ? 'E_TIMEOUT' : 'E_CRASH', message, {
     path: c.stage?.path,
-    hint: c.timedOut
-      ? 'The plug-in was killed; raise --timeout if the work is legitimately slow.'
+    hint: asanBuild
+      ? 'This library was built with AddressSanitizer (as the builds under build/asan/ are): it loads only with the ASan runtime loaded first. Point at the regular build instead.'
+      : c.timedOut
+      ? `${c.stage?.inWasm ? 'It' : 'The plug-in'} was killed; raise --timeout if the work is legitimately slow.`
+      : c.stage?.stage === 'unload' ? 'A library destructor crashed (__attribute__((destructor)), a C++ static object\'s destructor, a Rust static\'s Drop): WasmEdge runs them when it exits, so it would crash there too.'
       : 'Run `wasmedge-plugin test` on the plug-in for a per-function report; `--sanitize address` finds memory errors.',
     stage: c.stage, signal: c.signal, exitCode: c.exitCode, stderrTail: c.stderrTail,
   });
@@ -170,9 +208,14 @@ export function runIsolated<N extends TaskName>(name: N, args: TaskArgs<N>, o: I
     let timedOut = false;
     let timer: NodeJS.Timeout | undefined;
     const arm = (ms = o.timeoutMs) => {
-      if (!ms) return;
+      if (!ms || timedOut) return;
       clearTimeout(timer);
-      timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, ms);
+      timer = setTimeout(() => {
+        timedOut = true;
+        // Ask where it is (the shim answers SIGUSR2 with a 'hang' stage line), then kill it.
+        child.kill('SIGUSR2');
+        timer = setTimeout(() => child.kill('SIGKILL'), WHERE_GRACE_MS);
+      }, ms);
     };
     // Node's own start-up (slow on a loaded machine) is not the plug-in's time: the limit applies
     // from the first line the child sends, with a generous bound before it.
@@ -199,9 +242,10 @@ export function runIsolated<N extends TaskName>(name: N, args: TaskArgs<N>, o: I
         arm();
         if (msg.t === 'stage') {
           const { t: _t, ...e } = msg;
-          stage = mergeStage(stage, e as unknown as StageEvent);
-          if (stage.path) libraries.add(stage.path);
-          o.onStage?.(stage);
+          stage = mergeStage(stage, e as unknown as StageEvent, libraries);
+          if (stage?.path) libraries.add(stage.path);
+          if (stage) o.onStage?.(stage);
+          if (msg.stage === 'hang' && timedOut) child.kill('SIGKILL');
         } else if (msg.t === 'progress') {
           o.onProgress?.(msg.value);
         } else if (msg.t === 'result') {
@@ -215,12 +259,17 @@ export function runIsolated<N extends TaskName>(name: N, args: TaskArgs<N>, o: I
     // 'close' (not 'exit'): every byte of fd 3 and stderr has been read by then.
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (timedOut || signal !== null || outcome === undefined) {
-        // A crash after the result (library destructors at exit) is still a crash of the plug-in.
-        const last = outcome && 'value' in outcome && !timedOut ? { stage: 'dispose', ...stage, detail: 'process exit (library destructors)' } as StageEvent : stage;
-        reject(crashError({ stage: last, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries],
-          // Forwarded stderr is already on the user's terminal: do not print it twice.
-          stderrTail: o.forwardStderr ? '' : stderrTail }));
+      // Forwarded stderr is already on the user's terminal: do not print it twice.
+      const tail = o.forwardStderr ? '' : stderrTail;
+      if (outcome !== undefined && !timedOut && (signal !== null || code !== 0)) {
+        // The task finished, then the child died at exit: library destructors. What was produced
+        // stands; the crash is reported on its own, naming that stage.
+        const only = libraries.size === 1 ? [...libraries][0] : undefined;
+        const err = crashError({ stage: { stage: 'unload', path: only }, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries], stderrTail: tail });
+        if (o.onUnloadCrash) o.onUnloadCrash(err);
+        else process.stderr.write(formatWarning(err.code, err.message, err.hint) + '\n');
+      } else if (timedOut || signal !== null || outcome === undefined) {
+        reject(crashError({ stage, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries], stderrTail: tail }));
         return;
       }
       if ('error' in outcome!) reject(outcome.error);

@@ -5,7 +5,8 @@
  */
 import { LANGUAGES, QUESTIONS } from '../scaffold/answers.js';
 import { GUEST_LANGUAGES } from '../bindings/index.js';
-import { defineOptions, type OptionSpec, type SwitchSpec, type TimeoutSpec, type NegatableSpec } from './schema.js';
+import { SANITIZERS } from '../sanitizer.js';
+import { defineOptions, type OptionSpec, type SwitchSpec, type TextSpec, type TimeoutSpec, type NegatableSpec } from './schema.js';
 
 /** Default time limits in seconds: listing a sane plug-in takes milliseconds, one host call may take longer. */
 export const DEFAULT_TIMEOUT_S = { inspect: 10, call: 30, test: 10 } as const;
@@ -22,9 +23,15 @@ function isolation(defaultSeconds: number | undefined): { isolate: NegatableSpec
   };
 }
 
+/** `--sanitize address`, the same for `build` and `test` (tooling/sanitizer.ts owns the values). */
+function sanitize(description: string): TextSpec {
+  return { kind: 'text', value: 'kind', choices: SANITIZERS, description };
+}
+
 export const BUILD_OPTIONS = defineOptions({
   debug: { kind: 'switch', description: 'debug build (default: Release)' },
-  json: json('{ artifact, language, config, seconds } as JSON'),
+  sanitize: sanitize('C/C++: an AddressSanitizer debug build in build/asan, to run yourself'),
+  json: json('{ artifact, language, config, seconds, sanitize } as JSON'),
 });
 
 export const INSPECT_OPTIONS = defineOptions({
@@ -53,7 +60,7 @@ export const TEST_OPTIONS = defineOptions({
   json: json('one JSON document { target, library, ok, summary, findings }'),
   timeout: { kind: 'timeout', value: 'seconds', default: DEFAULT_TIMEOUT_S.test, description: 'kill a check that makes no progress for this long' },
   wat: { kind: 'list', value: 'file', description: 'also check the expectations of this .wat file' },
-  sanitize: { kind: 'text', value: 'kind', choices: ['address'], description: 'build with AddressSanitizer and run the plug-in under it' },
+  sanitize: sanitize('build with AddressSanitizer and run the plug-in under it'),
 });
 
 export const DOCTOR_OPTIONS = defineOptions({

@@ -113,16 +113,21 @@ export function registration(language: Language, s: Signature, indent: string): 
   }
 }
 
-/** test/<name>.wat: re-exports the function and invokes it with zeros. */
-export function watStub(module: string, s: Signature): string {
+/**
+ * test/<name>.wat: re-exports the function and invokes it with zeros. Its `@todo` line fails
+ * `wasmedge-plugin test` until the author removes it: a stub must not pass its own test.
+ */
+export function watStub(module: string, s: Signature, source: string): string {
   const sig = `${s.params.length ? ` (param ${s.params.join(' ')})` : ''}${s.results.length ? ` (result ${s.results.join(' ')})` : ''}`;
   const zeros = s.params.map(() => '0').join(' ');
-  const expect = `${s.name}${zeros ? ` ${zeros}` : ''}${s.results.length ? ` => ${s.results.map(() => '0').join(' ')}` : ''}`;
-  return `;; @invoke ${expect}
+  const call = `${s.name}${zeros ? ` ${zeros}` : ''}`;
+  const example = `${s.name}${s.params.map((_t, i) => ` ${i + 2}`).join('')}${s.results.length ? ` => ${s.results.map(() => '<expected>').join(' ')}` : ''}`;
+  return `;; @todo host_${s.name} is a stub added by \`wasmedge-plugin add function\` (it returns zeros): implement it in ${source}, then delete this line
+;; @invoke ${call}
 ;;
-;; Test stub for ${describe(s)}, added by \`wasmedge-plugin add function\`: update the expectation
-;; above when you implement it. \`wasmedge-plugin test\` checks it; by hand:
-;;   wasmedge-plugin run test/${s.name}.wat --plugin <built library> --invoke ${s.name}${zeros ? ` ${zeros}` : ''}
+;; Test for ${describe(s)}. Write the results you expect after \`=>\` above, for example
+;; \`@invoke ${example}\`, and add more @invoke lines. \`wasmedge-plugin test\` checks them; by hand:
+;;   wasmedge-plugin run test/${s.name}.wat --plugin <built library> --invoke ${call}
 (module
   (import "${module}" "${s.name}" (func $${s.name}${sig}))
   (memory (export "memory") 1)
@@ -133,10 +138,17 @@ export function watStub(module: string, s: Signature): string {
 `;
 }
 
-/** Whether the source already defines or registers a host function with this name. */
-export function alreadyDefined(source: string, name: string): boolean {
+/**
+ * Where the source already defines or registers a host function with this name: its 1-based line
+ * and text (registrations: `add_function(…, "name", …)`, `m.function("name", …)`, `.function("name", …)`).
+ */
+export function existingFunction(source: string, name: string): { line: number; text: string } | undefined {
   const quoted = `"${name}"`;
-  return new RegExp(`\\bhost_${name}\\b`).test(source) || source.split('\n').some((l) => /\bfunction\s*\(/.test(l) && l.includes(quoted));
+  const defines = new RegExp(`\\bhost_${name}\\b`);
+  const lines = source.split('\n');
+  const i = lines.findIndex((l) => /function\s*\(/.test(l) && l.includes(quoted));
+  const at = i >= 0 ? i : lines.findIndex((l) => defines.test(l));
+  return at >= 0 ? { line: at + 1, text: lines[at].trim() } : undefined;
 }
 
 /** Inserts `text` right above the `wasmedge-plugin:<kind>:end` line (after its `:begin`). */

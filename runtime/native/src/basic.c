@@ -62,7 +62,10 @@ static const void *copy_buffer(const void *buf, uint32_t len) {
   void *p = malloc(len);
   if (!p) return NULL;
   memcpy(p, buf, len);
-  wpk_owned_buf_add(p);
+  if (!wpk_owned_buf_add(p)) { /* unrecorded, Delete could never free it: fail the creation */
+    free(p);
+    return NULL;
+  }
   wpk_live_inc();
   return p;
 }

@@ -2,9 +2,10 @@
  * call.c — calling functions: calling frames, the executor, WasmEdge_ExecutorInvoke, bindings and
  * wpk_invoke (the hot path from JS).
  *
- * The shim runs host functions on the thread that calls wpk_invoke (the JS thread); the current
- * frame and the function-name stack are plain statics, saved and restored around every call so
- * nested calls (host → wasm → host) see the right frame.
+ * Every running call has a record on the C stack of call_function, linked innermost first (g_call):
+ * the function, the frame host functions see, and what went wrong in the calls back into wasm that a
+ * host function made. The records belong to the host thread (the JS thread): only it runs calls, so
+ * g_call and the call state are plain statics. A plug-in thread that calls into wasm is refused.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,6 @@
 /* ---- calling frames and the executor -------------------------------------------------------- */
 static WasmEdge_ExecutorContext g_executor;
 static const WasmEdge_CallingFrameContext g_no_frame = {NULL};
-static const WasmEdge_CallingFrameContext *g_frame; /* frame of the innermost running host function */
 
 WasmEdge_ExecutorContext *WasmEdge_CallingFrameGetExecutor(const WasmEdge_CallingFrameContext *Cxt) {
   return Cxt ? &g_executor : NULL;
@@ -30,14 +30,15 @@ WasmEdge_MemoryInstanceContext *WasmEdge_CallingFrameGetMemoryInstance(const Was
   return Cxt->module->memory0;
 }
 
-/* ---- name stack (crash reports) ------------------------------------------------------------- */
-#define NAME_STACK 64
-static const char *g_names[NAME_STACK];
-static uint32_t g_depth; /* may exceed NAME_STACK: deeper names are not recorded */
+/* ---- running calls ---------------------------------------------------------------------------- */
+wpk_call *volatile g_call; /* innermost running call; read by the signal handler (crash.c) */
+static wpk_call_state g_state;
+
+wpk_call_state *wpk_call_state_words(void) { return &g_state; }
 
 const char *wpk_current_function(void) {
-  if (g_depth == 0) return NULL;
-  return g_names[(g_depth <= NAME_STACK ? g_depth : NAME_STACK) - 1];
+  const wpk_call *c = g_call;
+  return c && c->fn->kind != WPK_FN_GUEST ? c->fn->name : NULL;
 }
 
 /* ---- guest callback ------------------------------------------------------------------------- */
@@ -48,26 +49,39 @@ void wpk_set_guest_callback(wpk_guest_call_fn fn) { g_guest = fn; }
 /* Calls `fn` with `frame` as the calling frame. params/returns hold exactly the declared counts. */
 static uint32_t call_function(const WasmEdge_FunctionInstanceContext *fn, const WasmEdge_CallingFrameContext *frame,
                               const WasmEdge_Value *params, WasmEdge_Value *returns) {
+  wpk_call rec = {fn, frame, 0, 0, g_call};
+  uint32_t code;
+  __atomic_signal_fence(__ATOMIC_RELEASE); /* rec is complete before a signal handler can see it */
   if (fn->kind == WPK_FN_GUEST) {
     if (!g_guest) return WasmEdge_ErrCode_FuncNotFound;
-    /* While wasm runs no host function is innermost: a NULL name keeps crash reports accurate. */
-    if (g_depth < NAME_STACK) g_names[g_depth] = NULL;
-    g_depth++;
-    uint32_t code = g_guest(fn->guest_id, params, fn->type.nparams, returns, fn->type.nreturns);
-    g_depth--;
+    g_call = &rec;
+    g_state.depth++;
+    code = g_guest(fn->guest_id, params, fn->type.nparams, returns, fn->type.nreturns);
+    /* The JS side keeps what went wrong under this depth; the host function that called owns it. */
+    if (code != WasmEdge_ErrCode_Success && rec.outer) {
+      rec.outer->failure = code;
+      rec.outer->failure_depth = g_state.depth;
+    }
+    g_state.depth--;
+    g_call = rec.outer;
     return code;
   }
-  const WasmEdge_CallingFrameContext *saved = g_frame;
-  g_frame = frame;
-  if (g_depth < NAME_STACK) g_names[g_depth] = fn->name;
-  g_depth++;
+  g_call = &rec;
+  g_state.depth++;
   WasmEdge_Result r;
   if (fn->kind == WPK_FN_HOST)
     r = fn->host(fn->data, frame, params, returns);
   else
     r = fn->wrap(fn->binding, fn->data, frame, params, fn->type.nparams, returns, fn->type.nreturns);
-  g_depth--;
-  g_frame = saved;
+  g_state.depth--;
+  g_call = rec.outer;
+  /* A host function called through ExecutorInvoke that passes on a wasm failure passes it to its caller. */
+  if (rec.failure && r.Code == rec.failure && rec.outer) {
+    rec.outer->failure = rec.failure;
+    rec.outer->failure_depth = rec.failure_depth;
+  }
+  g_state.failure = rec.failure;
+  g_state.failure_depth = rec.failure_depth;
   return r.Code;
 }
 
@@ -79,23 +93,53 @@ static void init_returns(const WasmEdge_FunctionInstanceContext *fn, WasmEdge_Va
   }
 }
 
+/* Values of one call: on the stack up to INLINE_VALUES, else on the heap. A function may have
+ * WPK_SLOT_COUNT parameters and as many results; arrays sized by those counts would take up to 64 KiB
+ * of stack per nesting level. */
+#define INLINE_VALUES 16
+typedef struct {
+  WasmEdge_Value *v;
+  WasmEdge_Value inline_values[INLINE_VALUES];
+} value_buf;
+
+static WasmEdge_Value *values_get(value_buf *b, uint32_t n) {
+  b->v = n <= INLINE_VALUES ? b->inline_values : malloc((size_t)n * sizeof *b->v);
+  return b->v;
+}
+
+static void values_put(value_buf *b) {
+  if (b->v != b->inline_values) free(b->v);
+}
+
 WasmEdge_Result WasmEdge_ExecutorInvoke(WasmEdge_ExecutorContext *Cxt, const WasmEdge_FunctionInstanceContext *FuncCxt,
                                         const WasmEdge_Value *Params, const uint32_t ParamLen,
                                         WasmEdge_Value *Returns, const uint32_t ReturnLen) {
   if (!Cxt || !FuncCxt || (ParamLen && !Params) || (ReturnLen && !Returns))
     return wpk_result(WasmEdge_ErrCode_WrongVMWorkflow);
+  if (!wpk_on_host_thread()) {
+    /* The guest callback would be queued to the JS thread, which may be waiting for this thread. */
+    wpk_log(WasmEdge_LogLevel_Error,
+            "WasmEdge_ExecutorInvoke called from a thread of the plug-in: wasmedge-plugin-kit runs wasm and "
+            "host functions on one thread only, so the call fails (WrongVMWorkflow); see docs/threads.md");
+    return wpk_result(WasmEdge_ErrCode_WrongVMWorkflow);
+  }
   const uint32_t np = FuncCxt->type.nparams, nr = FuncCxt->type.nreturns;
   if (ParamLen != np) return wpk_result(WasmEdge_ErrCode_FuncSigMismatch);
   for (uint32_t i = 0; i < np; i++)
     if (!wpk_valtype_eq(Params[i].Type, FuncCxt->type.types[i])) return wpk_result(WasmEdge_ErrCode_FuncSigMismatch);
   if (nr > WPK_SLOT_COUNT) return wpk_result(WasmEdge_ErrCode_FuncSigMismatch);
 
-  /* Results go to a local array of the declared size; the caller gets at most ReturnLen of them. */
-  WasmEdge_Value results[nr + 1];
+  /* Results go to an array of the declared size; the caller gets at most ReturnLen of them. */
+  value_buf buf;
+  WasmEdge_Value *results = values_get(&buf, nr);
+  if (!results) return wpk_result(WasmEdge_ErrCode_RuntimeError);
   init_returns(FuncCxt, results);
-  uint32_t code = call_function(FuncCxt, g_frame ? g_frame : &g_no_frame, Params, results);
+  /* A host function called from a host function sees its caller's frame. */
+  const wpk_call *caller = g_call;
+  uint32_t code = call_function(FuncCxt, caller ? caller->frame : &g_no_frame, Params, results);
   if (code == WasmEdge_ErrCode_Success || code == WasmEdge_ErrCode_Terminated)
     for (uint32_t i = 0; i < nr && i < ReturnLen; i++) Returns[i] = results[i];
+  values_put(&buf);
   WasmEdge_Result r;
   r.Code = code;
   return r;
@@ -106,6 +150,7 @@ typedef struct {
   const WasmEdge_FunctionInstanceContext *fn; /* NULL: free entry */
   const WasmEdge_CallingFrameContext *frame;  /* the guest module's frame, stable while it lives */
   uint32_t next_free;
+  bool called;                                /* has run once: its signal handlers were checked */
 } wpk_binding;
 
 static wpk_binding *g_binds; /* index 0 is never used: id 0 is invalid */
@@ -131,6 +176,7 @@ uint32_t wpk_bind(const WasmEdge_FunctionInstanceContext *fn, const WasmEdge_Mod
   g_binds[id].fn = fn;
   g_binds[id].frame = guest ? &guest->frame : &g_no_frame;
   g_binds[id].next_free = 0;
+  g_binds[id].called = false;
   return id;
 }
 
@@ -151,16 +197,21 @@ static inline uint128_t slot_payload(const WasmEdge_Value *slot, WasmEdge_ValTyp
 }
 
 uint32_t wpk_invoke(uint32_t binding) {
+  g_state.failure = 0; /* this call's own, whatever returns early */
   if (binding == 0 || binding >= g_nbinds) return WasmEdge_ErrCode_WrongVMWorkflow;
   /* Copy out of the table: a nested wpk_bind may move it. */
   const WasmEdge_FunctionInstanceContext *fn = g_binds[binding].fn;
   const WasmEdge_CallingFrameContext *frame = g_binds[binding].frame;
+  const bool first = !g_binds[binding].called;
   if (!fn) return WasmEdge_ErrCode_WrongVMWorkflow;
   const uint32_t np = fn->type.nparams, nr = fn->type.nreturns;
   WasmEdge_Value *slots = wpk_slot_array;
 
-  /* Parameters move to the stack so nested calls may reuse the slots. */
-  WasmEdge_Value params[np + 1], returns[nr + 1];
+  /* Parameters move out of the slots so nested calls may reuse them. */
+  value_buf buf;
+  WasmEdge_Value *params = values_get(&buf, np + nr);
+  if (!params) return WasmEdge_ErrCode_RuntimeError;
+  WasmEdge_Value *returns = params + np;
   for (uint32_t i = 0; i < np; i++) {
     params[i].Type = fn->type.types[i];
     params[i].Value = slot_payload(&slots[i], params[i].Type);
@@ -169,6 +220,13 @@ uint32_t wpk_invoke(uint32_t binding) {
   uint32_t code = call_function(fn, frame, params, returns);
   if (code == WasmEdge_ErrCode_Success || code == WasmEdge_ErrCode_Terminated)
     for (uint32_t i = 0; i < nr; i++) slots[i] = returns[i];
+  values_put(&buf);
+  /* Plug-ins that install signal handlers often do it on first use: check after each binding's
+   * first call (not on every call: that would cost syscalls on the hot path). */
+  if (first) {
+    g_binds[binding].called = true;
+    wpk_signals_check(fn->name);
+  }
   return code;
 }
 

@@ -98,12 +98,14 @@ struct WasmEdge_FunctionInstanceContext {
   uint64_t cost;
   uint32_t guest_id;                        /* WPK_FN_GUEST */
   char *name;                               /* malloc'ed, set by ModuleInstanceAddFunction; or NULL */
+  const void *owner;                        /* the module it was added to (which frees it), or NULL */
 };
 
 struct WasmEdge_TableInstanceContext {
   struct WasmEdge_TableTypeContext type;    /* limit.min tracks the current size */
   WasmEdge_Value *elems;
   uint64_t size;
+  const void *owner;                        /* the module it was added to, or NULL */
 };
 
 struct WasmEdge_MemoryInstanceContext {
@@ -113,11 +115,13 @@ struct WasmEdge_MemoryInstanceContext {
   uint64_t max_pages;                       /* growth limit */
   bool external;                            /* bytes belong to a JS WebAssembly.Memory */
   uint32_t grow_id;                         /* external: passed to the grow callback */
+  const void *owner;                        /* the module it was added to, or NULL */
 };
 
 struct WasmEdge_GlobalInstanceContext {
   struct WasmEdge_GlobalTypeContext type;
   WasmEdge_Value value;
+  const void *owner;                        /* the module it was added to, or NULL */
 };
 
 struct WasmEdge_CallingFrameContext {
@@ -166,8 +170,9 @@ void wpk_obj_delete(void *p);
 void wpk_live_inc(void);
 void wpk_live_dec(void);
 
-/* Strings/bytes the shim malloc'ed: remembered so Delete frees only those, never wrapped ones. */
-void wpk_owned_buf_add(const void *p);
+/* Strings/bytes the shim malloc'ed: remembered so Delete frees only those, never wrapped ones.
+ * Adding fails (false) only when the table cannot grow: the caller then frees the buffer. */
+bool wpk_owned_buf_add(const void *p);
 bool wpk_owned_buf_remove(const void *p);
 
 /* ---- helpers shared between files ---------------------------------------------------------- */
@@ -203,6 +208,26 @@ static inline bool wpk_valtype_eq(WasmEdge_ValType a, WasmEdge_ValType b) {
 static inline bool wpk_valtype_is_ref(WasmEdge_ValType t) {
   return t.Data[2] == WPK_TC_REF || t.Data[2] == WPK_TC_REFNULL;
 }
+
+/* ---- running calls (call.c) and the host thread (host_thread.c) -------------------------------- */
+/* One running call, on the C stack of the function that runs it; linked innermost first. */
+typedef struct wpk_call {
+  const struct WasmEdge_FunctionInstanceContext *fn;
+  const struct WasmEdge_CallingFrameContext *frame; /* what host functions see (guest calls: the caller's) */
+  uint32_t failure;        /* host function: code of the last failed call back into wasm it made, or 0 */
+  uint32_t failure_depth;  /* the depth that call ran at (wpk_call_state) */
+  struct wpk_call *outer;
+} wpk_call;
+
+/* Innermost running call of the host thread, NULL when none (also read by signal handlers). */
+extern wpk_call *volatile g_call;
+
+/* Whether the calling thread is the host thread (async-signal-safe); sends it a signal. */
+bool wpk_on_host_thread(void);
+int wpk_signal_host_thread(int sig);
+
+/* Checks the fatal-signal handlers after plug-in code ran (crash.c); `function` names that code. */
+uint32_t wpk_signals_check(const char *function);
 
 /* The value slots (host.c), WPK_SLOT_COUNT values, read and written by wpk_invoke. */
 extern WasmEdge_Value wpk_slot_array[];

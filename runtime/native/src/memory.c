@@ -111,7 +111,13 @@ WasmEdge_Result WasmEdge_MemoryInstanceGrowPage(WasmEdge_MemoryInstanceContext *
   if (Page == 0) return wpk_result(WasmEdge_ErrCode_Success);
 
   if (Cxt->external) {
-    /* The JS side grows the WebAssembly.Memory and re-attaches the new buffer. */
+    /* The JS side grows the WebAssembly.Memory and re-attaches the new buffer: only from the host
+     * thread (from another one the callback would wait for the JS thread, which may wait for it). */
+    if (!wpk_on_host_thread()) {
+      wpk_log(WasmEdge_LogLevel_Error, "memory grow from a thread of the plug-in: the memory belongs to wasm, which "
+              "only the host thread can grow, so the grow fails; see docs/threads.md");
+      return wpk_result(WasmEdge_ErrCode_MemoryOutOfBounds);
+    }
     if (!g_grow || Page > UINT32_MAX || g_grow(Cxt->grow_id, (uint32_t)Page) != 0 ||
         Cxt->size / WPK_PAGE_SIZE < cur + Page)
       return wpk_result(WasmEdge_ErrCode_MemoryOutOfBounds);

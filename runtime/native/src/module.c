@@ -2,6 +2,7 @@
  * module.c — module instances: named exports of four kinds (tags are never added here), host data
  * with a finalizer, and ownership of every instance added.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,34 +50,46 @@ static uint32_t map_search(const wpk_export_map *m, WasmEdge_String name, bool *
   return lo;
 }
 
-/* ---- live modules: lets the host check what a plug-in's Create returned before using it -------- */
+/* ---- live modules: lets the host check what a plug-in's Create returned before using it --------
+ * Plug-ins may create and delete modules from their own threads: the list is locked. */
+static pthread_mutex_t g_live_lock = PTHREAD_MUTEX_INITIALIZER;
 static WasmEdge_ModuleInstanceContext **g_live;
 static uint32_t g_nlive, g_caplive;
 
 static bool live_add(WasmEdge_ModuleInstanceContext *m) {
+  bool ok = true;
+  pthread_mutex_lock(&g_live_lock);
   if (g_nlive == g_caplive) {
     uint32_t ncap = g_caplive ? g_caplive * 2 : 16;
     void *p = realloc(g_live, (size_t)ncap * sizeof *g_live);
-    if (!p) return false;
-    g_live = p;
-    g_caplive = ncap;
+    if (p) {
+      g_live = p;
+      g_caplive = ncap;
+    } else {
+      ok = false;
+    }
   }
-  g_live[g_nlive++] = m;
-  return true;
+  if (ok) g_live[g_nlive++] = m;
+  pthread_mutex_unlock(&g_live_lock);
+  return ok;
 }
 
 static void live_remove(const WasmEdge_ModuleInstanceContext *m) {
+  pthread_mutex_lock(&g_live_lock);
   for (uint32_t i = 0; i < g_nlive; i++)
     if (g_live[i] == m) {
       g_live[i] = g_live[--g_nlive];
-      return;
+      break;
     }
+  pthread_mutex_unlock(&g_live_lock);
 }
 
 bool wpk_module_is_live(const void *p) {
-  for (uint32_t i = 0; i < g_nlive; i++)
-    if (g_live[i] == p) return true;
-  return false;
+  bool live = false;
+  pthread_mutex_lock(&g_live_lock);
+  for (uint32_t i = 0; i < g_nlive && !live; i++) live = g_live[i] == p;
+  pthread_mutex_unlock(&g_live_lock);
+  return live;
 }
 
 WasmEdge_ModuleInstanceContext *WasmEdge_ModuleInstanceCreateWithData(const WasmEdge_String ModuleName,
@@ -133,49 +146,82 @@ static bool grow_array(void **items, uint32_t *cap, uint32_t len, size_t elem) {
   return true;
 }
 
-/* Takes ownership of `inst` (freed now if it cannot be recorded). A later add under the same name
- * replaces the export; the earlier instance stays owned by the module until it is deleted. */
-static bool module_add(WasmEdge_ModuleInstanceContext *m, wpk_kind kind, WasmEdge_String name, void *inst) {
-  name = safe_name(name);
-  if (!grow_array((void **)&m->owned, &m->capowned, m->nowned, sizeof *m->owned)) goto fail;
+static const void **owner_of(wpk_kind kind, void *inst) {
+  switch (kind) {
+    case WPK_KIND_FUNC: return &((WasmEdge_FunctionInstanceContext *)inst)->owner;
+    case WPK_KIND_TABLE: return &((WasmEdge_TableInstanceContext *)inst)->owner;
+    case WPK_KIND_MEMORY: return &((WasmEdge_MemoryInstanceContext *)inst)->owner;
+    default: return &((WasmEdge_GlobalInstanceContext *)inst)->owner;
+  }
+}
+
+static uint64_t g_duplicate_adds;
+
+uint64_t wpk_duplicate_adds(void) { return __atomic_load_n(&g_duplicate_adds, __ATOMIC_RELAXED); }
+
+/* An instance already added to a module: WasmEdge would own it twice and free it twice. Returns
+ * whether `m` may export it (it already owns it) rather than ignore the add. */
+static bool duplicate_add(WasmEdge_ModuleInstanceContext *m, wpk_kind kind, WasmEdge_String name, const void *owner) {
+  static const char *const kinds[] = {"function", "table", "memory", "global"};
+  __atomic_add_fetch(&g_duplicate_adds, 1, __ATOMIC_RELAXED);
+  wpk_log(WasmEdge_LogLevel_Warn, "%s '%.*s' added to module '%.*s': that instance was already added to %s; "
+          "WasmEdge would free it twice (the kit keeps the first owner)", kinds[kind], (int)name.Length,
+          name.Buf ? name.Buf : "", (int)m->name.Length, m->name.Buf ? m->name.Buf : "",
+          owner == m ? "this module" : "another module");
+  return owner == m;
+}
+
+/* Exports `inst` under `name`; a later add under the same name replaces the export. */
+static bool export_add(WasmEdge_ModuleInstanceContext *m, wpk_kind kind, WasmEdge_String name, void *inst) {
   wpk_export_map *map = &m->exports[kind];
   bool found;
   uint32_t at = map_search(map, name, &found);
   if (found) {
     map->items[at].inst = inst;
-  } else {
-    WasmEdge_String copy = copy_name(name);
-    if (name.Length && !copy.Buf) goto fail;
-    if (!grow_array((void **)&map->items, &map->cap, map->len, sizeof *map->items)) {
-      free((void *)copy.Buf);
-      goto fail;
-    }
-    memmove(map->items + at + 1, map->items + at, (size_t)(map->len - at) * sizeof *map->items);
-    map->items[at].name = copy;
-    map->items[at].inst = inst;
-    map->len++;
+    return true;
   }
+  WasmEdge_String copy = copy_name(name);
+  if (name.Length && !copy.Buf) return false;
+  if (!grow_array((void **)&map->items, &map->cap, map->len, sizeof *map->items)) {
+    free((void *)copy.Buf);
+    return false;
+  }
+  memmove(map->items + at + 1, map->items + at, (size_t)(map->len - at) * sizeof *map->items);
+  map->items[at].name = copy;
+  map->items[at].inst = inst;
+  map->len++;
+  return true;
+}
+
+/* Takes ownership of `inst` (freed now if it cannot be recorded), unless a module already owns it.
+ * A replaced export's instance stays owned by the module until it is deleted. */
+static bool module_add(WasmEdge_ModuleInstanceContext *m, wpk_kind kind, WasmEdge_String name, void *inst) {
+  name = safe_name(name);
+  const void **owner = owner_of(kind, inst);
+  if (*owner) return duplicate_add(m, kind, name, *owner) && export_add(m, kind, name, inst);
+  if (!grow_array((void **)&m->owned, &m->capowned, m->nowned, sizeof *m->owned) || !export_add(m, kind, name, inst)) {
+    free_instance(kind, inst);
+    return false;
+  }
+  *owner = m;
   m->owned[m->nowned].kind = kind;
   m->owned[m->nowned].inst = inst;
   m->nowned++;
   return true;
-fail:
-  free_instance(kind, inst);
-  return false;
 }
 
 void WasmEdge_ModuleInstanceAddFunction(WasmEdge_ModuleInstanceContext *Cxt, const WasmEdge_String RawName,
                                         WasmEdge_FunctionInstanceContext *FuncCxt) {
   if (!Cxt || !FuncCxt) return;
   WasmEdge_String Name = safe_name(RawName);
+  if (!module_add(Cxt, WPK_KIND_FUNC, Name, FuncCxt) || FuncCxt->owner != Cxt) return;
   /* Remember the export name for crash reports (wpk_current_function). */
+  char *copy = malloc((size_t)Name.Length + 1);
+  if (!copy) return;
+  if (Name.Length) memcpy(copy, Name.Buf, Name.Length);
+  copy[Name.Length] = '\0';
   free(FuncCxt->name);
-  FuncCxt->name = malloc((size_t)Name.Length + 1);
-  if (FuncCxt->name) {
-    if (Name.Length) memcpy(FuncCxt->name, Name.Buf, Name.Length);
-    FuncCxt->name[Name.Length] = '\0';
-  }
-  module_add(Cxt, WPK_KIND_FUNC, Name, FuncCxt);
+  FuncCxt->name = copy;
 }
 
 void WasmEdge_ModuleInstanceAddTable(WasmEdge_ModuleInstanceContext *Cxt, const WasmEdge_String Name,

@@ -69,14 +69,17 @@ static bool reserve_one(void) {
   return true;
 }
 
-void wpk_owned_buf_add(const void *p) {
-  if (!p) return;
+bool wpk_owned_buf_add(const void *p) {
+  bool added = false;
+  if (!p) return false;
   pthread_mutex_lock(&g_lock);
   if (reserve_one()) {
     insert_raw(g_slots, g_cap, (uintptr_t)p);
     g_used++;
+    added = true;
   }
   pthread_mutex_unlock(&g_lock);
+  return added;
 }
 
 bool wpk_owned_buf_remove(const void *p) {
@@ -98,9 +101,19 @@ bool wpk_owned_buf_remove(const void *p) {
   return found;
 }
 
+static uint64_t g_alloc_blocks; /* wpk_alloc blocks not yet freed */
+
 void *wpk_alloc(uint64_t size) {
   if (size > SIZE_MAX) return NULL;
-  return calloc(1, size ? (size_t)size : 1);
+  void *p = calloc(1, size ? (size_t)size : 1);
+  if (p) __atomic_add_fetch(&g_alloc_blocks, 1, __ATOMIC_RELAXED);
+  return p;
 }
 
-void wpk_free(void *p) { free(p); }
+void wpk_free(void *p) {
+  if (!p) return;
+  free(p);
+  __atomic_sub_fetch(&g_alloc_blocks, 1, __ATOMIC_RELAXED);
+}
+
+uint64_t wpk_alloc_blocks(void) { return __atomic_load_n(&g_alloc_blocks, __ATOMIC_RELAXED); }
