@@ -14,7 +14,7 @@ export function register(program: Command): void {
       const flags = flagValues(ADD_FUNCTION_OPTIONS, raw);
       // yeoman: loaded only when the command runs
       const { addFunction } = await import('../generators/function/index.js');
-      const result = await addFunction({ dir, name, params: flags.params, results: flags.results });
+      const result = await addFunction({ dir, name, params: flags.params, results: flags.results, description: flags.description });
       if (flags.json) {
         printJson(result);
         return;

@@ -15,6 +15,7 @@ export const commands: Record<string, () => CommandModule> = {
   test: () => import('./test.js'),
   dev: () => import('./dev.js'),
   fuzz: () => import('./fuzz.js'),
+  bindings: () => import('./bindings.js'),
   templates: () => import('./templates.js'),
   add: () => import('./add.js'),
   package: () => import('./package.js'),

@@ -56,7 +56,7 @@ describe.each(BUILDABLE_LANGUAGES)('add function, --lang %s', (language) => {
 
     const added = cli(['add', 'function', 'mul', '--params', 'i32,i32', '--results', 'i32', name, '--json']);
     expect(added.code, added.stderr).toBe(0);
-    expect(JSON.parse(added.stdout)).toMatchObject({ language, files: [SOURCE[language], 'test/mul.wat'], signature: { name: 'mul', params: ['i32', 'i32'], results: ['i32'] } });
+    expect(JSON.parse(added.stdout)).toMatchObject({ language, files: [SOURCE[language], 'test/mul.wat', 'wasmedge-plugin.json'], signature: { name: 'mul', params: ['i32', 'i32'], results: ['i32'] } });
     // The rest in-process (the same generator; saves a CLI start-up per call).
     await addFunction({ dir: dir(), name: 'mix', params: 'i64,f32', results: 'f64,i32' });
     await addFunction({ dir: dir(), name: 'ping' });
@@ -113,6 +113,9 @@ describe.each(BUILDABLE_LANGUAGES)('add function, --lang %s', (language) => {
     expect(implemented.code, implemented.stdout).toBe(0);
     const wats = wat(implemented.stdout).map((f) => f.message);
     for (const stub of [...stubs, 'add.wat', 'get_string.wat']) expect(wats.some((m: string) => m.startsWith(stub)), stub).toBe(true);
+    // wasmedge-plugin.json kept in sync: the manifest check passes with all five functions.
+    const manifest = JSON.parse(implemented.stdout).findings.filter((f: { check: string }) => f.check === 'manifest');
+    expect(manifest).toMatchObject([{ status: 'pass', message: expect.stringContaining('the 5 function(s)') }]);
   });
 });
 

@@ -40,6 +40,9 @@ describe.concurrent('doctor', () => {
     expect(check(report, 'cmake')).toMatchObject({ status: 'warn', fix: expect.stringContaining('apt-get install cmake') });
     expect(check(report, 'cargo').fix).toContain('rustup');
     expect(check(report, 'wasmedge').fix).toContain('install_v2.sh');
+    // Guest-program compilers (optional): the install command of each.
+    expect(check(report, 'wasi-cc')).toMatchObject({ status: 'warn', required: false, fix: expect.stringContaining('apt-get install clang lld wasi-libc') });
+    expect(check(report, 'wasi-rust').fix).toContain('rustup target add wasm32-wasip1');
   });
 
   test('a missing shim makes the machine not ready (exit 1) and says how to build it', async () => {

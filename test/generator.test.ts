@@ -54,7 +54,8 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-const COMMON = ['.github/workflows/ci.yml', '.gitignore', 'README.md', MANIFEST_FILE, 'test/add.wat', 'test/get_string.wat', 'test/get_string_upper.wat'];
+const COMMON = ['.github/workflows/ci.yml', '.gitignore', 'README.md', MANIFEST_FILE, 'test/add.wat', 'test/get_string.wat', 'test/get_string_upper.wat',
+  'test/guest_get_string.c', 'guest/c/main.c', 'guest/rust/Cargo.toml', 'guest/rust/src/main.rs', 'guest/assemblyscript/main.ts'];
 const EXPECTED: Record<Language, string[]> = {
   c: [...COMMON, 'CMakeLists.txt', 'src/plugin.c', 'wasmedge-sdk/include/wasmedge/wasmedge.h', 'wasmedge-sdk/link/WasmEdgeLink.cmake'],
   cpp: [...COMMON, 'CMakeLists.txt', 'src/plugin.cpp', 'wasmedge-sdk/cpp/wasmedge/plugin.hpp', 'wasmedge-sdk/include/wasmedge/wasmedge.h', 'wasmedge-sdk/link/WasmEdgeLink.cmake'],
@@ -111,6 +112,8 @@ describe.each(['c', 'cpp', 'rust'] as const)('generator, --lang %s', (language) 
   it('round-trips hostile description and author through the JSON manifest', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8'));
     expect(manifest).toMatchObject({ name: 'demo', module: 'demo_mod', language, apiVersion: 5, description: HOSTILE_DESCRIPTION, author: HOSTILE_AUTHOR, library: 'libdemo.so' });
+    // Every host function with parameter names (what `bindings` names them by; docs/bindings.md).
+    expect(manifest.functions.map((f: { name: string; params: Array<{ name: string }> }) => `${f.name}(${f.params.map((p) => p.name).join(', ')})`)).toEqual(['get_string(buf_ptr, buf_len, written_ptr)', 'add(a, b)']);
   });
 
   it('writes a README with the exact build and run commands', () => {

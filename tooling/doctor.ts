@@ -15,6 +15,7 @@ import { fuzzToolchain, FUZZ_INSTALL_HINT } from './fuzz/toolchain.js';
 import semver from 'semver';
 import { findAsanRuntime, ASAN_INSTALL_HINT } from './sanitizer.js';
 import { supportedNode } from './paths.js';
+import { assemblyScript, wasiClang, wasiRust, type Toolchain } from './check/guest-toolchains.js';
 
 export type CheckStatus = 'ok' | 'missing' | 'warn';
 
@@ -106,6 +107,19 @@ function wasmedgeCheck(): DoctorCheck {
   return { ...base, status: 'warn', detail: 'not found (looked at WASMEDGE_PREFIX, PATH, ~/.wasmedge)', fix: 'curl -sSf https://raw.githubusercontent.com/WasmEdge/WasmEdge/master/utils/install_v2.sh | bash -s -- -v 0.17.1   (or point at one: --wasmedge PATH, WASMEDGE_PREFIX)' };
 }
 
+/** The compilers for guest programs (`test` compiles test/*.c, Rust crates, test/*.ts with them). */
+function guestToolchainChecks(): DoctorCheck[] {
+  const neededFor = (what: string) => `compiling guest programs in ${what} (test/, guest/); optional`;
+  const line = (name: string, t: Toolchain, what: string): DoctorCheck => (t.command
+    ? { name, status: 'ok', detail: t.version ?? t.command.join(' '), neededFor: neededFor(what), required: false, path: t.command[t.command.length - 1] }
+    : { name, status: 'warn', detail: 'not found', neededFor: neededFor(what), required: false, fix: t.install });
+  return [
+    line('wasi-cc', wasiClang(), 'C'),
+    line('wasi-rust', wasiRust(), 'Rust'),
+    line('asc', assemblyScript(process.cwd()), 'AssemblyScript'),
+  ];
+}
+
 export function searchPaths(): SearchPathInfo[] {
   const fromEnv = new Set(envPluginPaths());
   return defaultPluginPaths().map((p) => {
@@ -134,6 +148,7 @@ export function diagnose(): DoctorReport {
     tool('gcov', 'gcov', 'test --coverage (C/C++)', 'sudo apt-get install gcc   (gcov comes with it)'),
     libFuzzerCheck(),
     wasmedgeCheck(),
+    ...guestToolchainChecks(),
   ];
   return { ok: checks.every((c) => c.status === 'ok' || !c.required), checks, searchPaths: searchPaths() };
 }

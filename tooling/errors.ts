@@ -36,7 +36,6 @@ export const TOOL_ERROR_CODES = {
   E_NO_MARKERS: { summary: '`add function` did not find its `wasmedge-plugin:functions` / `wasmedge-plugin:registrations` marker comments in the project source.', hint: 'Projects made by `wasmedge-plugin new` have them; put the begin/end marker pairs back (see docs/template-packs.md) or add the function by hand.' },
   // ---- package / install / uninstall (docs/packaging.md) -----------------------------------------
   E_PACKAGE_INVALID: { summary: 'A plug-in package (.tar.gz) is not one `wasmedge-plugin package` makes: unreadable archive, missing or malformed wasmedge-plugin.json, missing library, a link or a path outside the archive.', hint: 'Rebuild it with `wasmedge-plugin package`; docs/packaging.md describes the layout.' },
-  E_OUTPUT_EXISTS: { summary: '`package` would overwrite a different file of the same name, without --force.', hint: 'Pass --force to replace it, or choose another --out directory.' },
   E_CHECKSUM_MISMATCH: { summary: 'The library in a package does not have the SHA-256 its manifest records: the package was altered or damaged.', hint: 'Download or rebuild the package; never install a library whose checksum does not match.' },
   E_PLATFORM_MISMATCH: { summary: 'The plug-in was built for another OS, CPU architecture or C library than this machine has.', hint: 'Install the package built for this platform (its file name ends in <os>_<arch>.tar.gz), or build the project here.' },
   E_API_MISMATCH: { summary: 'The plug-in\'s API version is not the one the WasmEdge found on this machine loads: WasmEdge would ignore it silently.', hint: 'Install a build for this WasmEdge release (`wasmedge-plugin new --api-version …` selects the API), or point --wasmedge at the WasmEdge it is meant for.' },
@@ -44,6 +43,10 @@ export const TOOL_ERROR_CODES = {
   E_NOT_INSTALLED: { summary: '`uninstall` found no plug-in of that name in the directory it looked at.', hint: '`wasmedge-plugin list --installed` shows what is installed where; --dir names the directory.' },
   E_NOT_WRITABLE: { summary: '`install` or `uninstall` may not write to the plug-in directory (permissions, or a read-only file system).', hint: 'Use --to DIR (and WASMEDGE_PLUGIN_PATH=DIR when running WasmEdge) for a directory of your own, or run with the rights to write there (sudo for a system install).' },
   E_NO_PLUGIN_DIR: { summary: '`install` has nowhere to install: no --to, no WASMEDGE_PLUGIN_PATH, and no WasmEdge found on this machine.', hint: 'Pass --to DIR (and set WASMEDGE_PLUGIN_PATH=DIR when running WasmEdge), or install WasmEdge first.', exit: 2 },
+  // ---- bindings and guest programs ---------------------------------------------------------------
+  E_OUTPUT_EXISTS: { summary: '`package` or `bindings --out` would replace a different file of the same name, without --force.', hint: 'Pass --force to replace it, or choose another --out.' },
+  E_MANIFEST_DRIFT: { summary: 'wasmedge-plugin.json\'s `functions` section and the built library disagree (a function missing on either side, or another arity or type).', hint: 'Update the entry in wasmedge-plugin.json (or the host function) so both say the same; `add function` keeps them in sync.' },
+  E_GUEST_BUILD_FAILED: { summary: 'A guest program (test/*.c, a Rust crate under test/, test/*.ts) did not compile to WebAssembly.', hint: 'Fix the first compiler error shown; the bindings it includes are regenerated from the built library on every run.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export const ERROR_CODES = { ...RUNTIME_ERROR_CODES, ...TOOL_ERROR_CODES } as const;

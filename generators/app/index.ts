@@ -114,7 +114,7 @@ export default class AppGenerator extends Generator {
     };
     for (const file of templateFiles(this.answers.language, this.packRoot())) put(file.output, renderTemplate(file, context));
     for (const file of vendoredFiles(this.answers.language)) put(file.output, readFileSync(file.source, 'utf8'));
-    put(MANIFEST_FILE, projectManifest(this.answers));
+    put(MANIFEST_FILE, projectManifest(this.answers, this.packManifest().functions));
   }
 }
 

@@ -13,7 +13,7 @@ import { MANIFEST_FILE } from '../../tooling/scaffold/plan.js';
 import { runGenerator } from '../run.js';
 import { declareOptions } from '../options.js';
 import { FUNCTION_GENERATOR_OPTIONS } from '../../tooling/options/commands.js';
-import { FUNCTION_NAME, SOURCE_FILE, existingFunction, definition, insertAtMarker, parseTypes, registration, watStub, type Signature } from '../../tooling/scaffold/function-code.js';
+import { FUNCTION_NAME, SOURCE_FILE, declaredEntry, existingFunction, definition, insertAtMarker, parseParams, parseTypes, registration, watStub, withDeclaredFunction, type Signature } from '../../tooling/scaffold/function-code.js';
 import { ToolError } from '../../tooling/errors.js';
 
 interface Project {
@@ -46,7 +46,7 @@ export function readProject(dir: string): Project {
 }
 
 export default class FunctionGenerator extends Generator {
-  declare options: Generator['options'] & { name?: string; params?: string; results?: string };
+  declare options: Generator['options'] & { name?: string; params?: string; results?: string; description?: string };
   signature!: Signature;
   project!: Project;
   written: string[] = [];
@@ -59,7 +59,10 @@ export default class FunctionGenerator extends Generator {
   initializing(): void {
     const name = String(this.options.name ?? '');
     if (!FUNCTION_NAME.test(name)) throw new ToolError('E_USAGE', `invalid function name ${JSON.stringify(name)}`, { hint: 'valid values: lower-case letters, digits and underscores, starting with a letter, at most 64 characters' });
-    this.signature = { name, params: parseTypes('params', this.options.params as string | undefined), results: parseTypes('results', this.options.results as string | undefined) };
+    const description = this.options.description as string | undefined;
+    if (description !== undefined && /[\r\n]/.test(description)) throw new ToolError('E_USAGE', '--description must be one line', { hint: 'put longer documentation in the host function\'s source comment' });
+    const params = parseParams(this.options.params as string | undefined);
+    this.signature = { name, params: params.types, paramNames: params.names, results: parseTypes('results', this.options.results as string | undefined) };
     this.project = readProject(this.destinationRoot());
     const source = readFileSync(this.destinationPath(this.project.source), 'utf8');
     const existing = existingFunction(source, name);
@@ -82,6 +85,13 @@ export default class FunctionGenerator extends Generator {
     this.fs.write(file, text);
     this.fs.write(this.destinationPath(`test/${this.signature.name}.wat`), watStub(module, this.signature, source));
     this.written.push(source, `test/${this.signature.name}.wat`);
+    // Keep wasmedge-plugin.json's `functions` (names for bindings, checked by `test`) in sync.
+    const description = String(this.options.description ?? `${this.signature.name}: added by \`wasmedge-plugin add function\``);
+    const manifest = withDeclaredFunction(readFileSync(this.destinationPath(MANIFEST_FILE), 'utf8'), declaredEntry(this.signature, description));
+    if (manifest) {
+      this.fs.write(this.destinationPath(MANIFEST_FILE), manifest);
+      this.written.push(MANIFEST_FILE);
+    }
   }
 }
 
@@ -90,12 +100,13 @@ export interface AddFunctionOptions {
   name: string;
   params?: string;
   results?: string;
+  description?: string;
 }
 
 /** Runs the generator in the project; returns the files it changed or created. */
 export async function addFunction(o: AddFunctionOptions): Promise<{ dir: string; language: Language; files: string[]; signature: Signature }> {
   const dir = resolve(o.dir ?? '.');
   if (!existsSync(dir)) throw new ToolError('E_NOT_FOUND', `${dir} does not exist`, { path: dir });
-  const g = await runGenerator(FunctionGenerator, fileURLToPath(import.meta.url), dir, { name: o.name, params: o.params, results: o.results });
+  const g = await runGenerator(FunctionGenerator, fileURLToPath(import.meta.url), dir, { name: o.name, params: o.params, results: o.results, description: o.description });
   return { dir, language: g.project.language, files: g.written, signature: g.signature };
 }

@@ -161,7 +161,14 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
   }
   if (dir && wats.length === 0) add({ check: 'wat', status: 'skip', message: 'no test/*.wat files in the project' });
 
-  // 4. Reproducers saved by `wasmedge-plugin fuzz` (fuzz/findings/*.json): each must stop crashing.
+  // 4. wasmedge-plugin.json's functions against the library; 5. guest programs under test/ (guests.ts).
+  if (dir) {
+    const { checkProjectManifest, runGuestPrograms } = await import('./guests.js');
+    checkProjectManifest(dir, functions).forEach(add);
+    await runGuestPrograms(dir, library, iso, add, (e, file) => crashFinding('guest', e, sanitized, { file }));
+  }
+
+  // 6. Reproducers saved by `wasmedge-plugin fuzz` (fuzz/findings/*.json): each must stop crashing.
   const { findingFiles, replayFinding } = await import('../fuzz/findings.js');
   for (const file of dir ? findingFiles(dir) : []) {
     const f = await replayFinding(file, library, iso);
@@ -172,7 +179,7 @@ export async function testPlugin(target: string, o: TestOptions = {}): Promise<T
     }
   }
 
-  // 5. The plug-in in real WasmEdge: does it load, and do the same expectations hold there?
+  // 7. The plug-in in real WasmEdge: does it load, and do the same expectations hold there?
   if (o.wasmedge && o.engine !== 'kit') {
     const { wasmedgeFindings } = await import('../wasmedge/wat-test.js');
     await wasmedgeFindings(o.wasmedge, library, wats, timeoutMs, add);

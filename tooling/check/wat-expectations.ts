@@ -54,11 +54,16 @@ function bad(file: string, line: number, message: string): ToolError {
   return new ToolError('E_BAD_EXPECTATION', `${file}:${line}: ${message}`, { path: file });
 }
 
-export function parseWatExpectations(text: string, file = 'test.wat'): WatExpectations {
+/**
+ * The directives of a test file. `comment` is the line-comment marker they follow: `;;` in .wat,
+ * `//` in guest programs (C, Rust, AssemblyScript).
+ */
+export function parseWatExpectations(text: string, file = 'test.wat', comment: ';;' | '//' = ';;'): WatExpectations {
   const out: WatExpectations = { opts: [], exit: 0, invokes: [], todos: [] };
+  const directive = comment === ';;' ? /^\s*;;\s?@(\w+)(?:\s(.*))?$/ : /^\s*\/\/\s?@(\w+)(?:\s(.*))?$/;
   text.split('\n').forEach((raw, i) => {
     const line = i + 1;
-    const m = /^\s*;;\s?@(\w+)(?:\s(.*))?$/.exec(raw.replace(/\r$/, ''));
+    const m = directive.exec(raw.replace(/\r$/, ''));
     if (!m) return;
     const [, word, rest = ''] = m;
     switch (word) {
@@ -114,13 +119,23 @@ function show(v: unknown): string {
  * @invoke lines. One finding per expectation.
  */
 export async function runWatTest(pluginPath: string, file: string): Promise<Finding[]> {
-  const name = basename(file);
+  const exp = parseWatExpectations(readFileSync(file, 'utf8'), file);
+  return checkExpectations(pluginPath, basename(file), await loadWasmFile(file), exp, 'wat');
+}
+
+/**
+ * A compiled guest program (`wasmFile`) checked against the `// @…` directives of its source
+ * (a test/*.c file, a Rust crate's main.rs, a test/*.ts file): the findings name the source.
+ */
+export async function runProgramTest(pluginPath: string, wasmFile: string, sourceFile: string, label: string): Promise<Finding[]> {
+  const exp = parseWatExpectations(readFileSync(sourceFile, 'utf8'), sourceFile, '//');
+  return checkExpectations(pluginPath, label, readFileSync(wasmFile), exp, 'guest');
+}
+
+async function checkExpectations(pluginPath: string, name: string, bytes: Uint8Array, exp: WatExpectations, check: string): Promise<Finding[]> {
   const findings: Finding[] = [];
   const add = (status: Finding['status'], message: string, extra: Partial<Finding> = {}) =>
-    findings.push({ check: 'wat', status, file: name, message: `${name}: ${message}`, ...extra });
-  const text = readFileSync(file, 'utf8');
-  const exp = parseWatExpectations(text, file);
-  const bytes = await loadWasmFile(file);
+    findings.push({ check, status, file: name, message: `${name}: ${message}`, ...extra });
   const info = parseWasm(bytes);
   for (const t of exp.todos) {
     add('fail', `line ${t.line}: not implemented yet: ${t.text}`, { code: 'E_NOT_IMPLEMENTED', hint: 'Implement it, then replace the @todo line with the results you expect (@invoke <export> <args…> => <results…>).' });

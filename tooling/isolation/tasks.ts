@@ -13,6 +13,7 @@ export const TASKS = {
   fuzzList: () => import('../fuzz/replay-call.js').then((m) => m.listFunctions),
   fuzzRandom: () => import('../fuzz/replay-call.js').then((m) => m.randomCalls),
   fuzzReplay: () => import('../fuzz/replay-call.js').then((m) => m.replayCall),
+  programTest: () => import('../check/wat-expectations.js').then((m) => m.runProgramTest),
 };
 
 export type TaskName = keyof typeof TASKS;

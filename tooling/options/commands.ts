@@ -4,6 +4,7 @@
  * command, add one entry to its table (shared entries, such as `isolation()`, are functions below).
  */
 import { LANGUAGES, QUESTIONS } from '../scaffold/answers.js';
+import { GUEST_LANGUAGES } from '../bindings/index.js';
 import { SANITIZERS } from '../sanitizer.js';
 import { defineOptions, type OptionSpec, type SwitchSpec, type TextSpec, type TimeoutSpec, type NegatableSpec } from './schema.js';
 
@@ -115,8 +116,9 @@ export const NEW_OPTIONS = defineOptions({
 });
 
 const FUNCTION_SIGNATURE = {
-  params: { kind: 'text', value: 'types', default: '', description: 'parameter types, comma-separated: i32, i64, f32, f64' },
+  params: { kind: 'text', value: 'list', default: '', description: 'parameters, comma-separated, as name:type or type (i32, i64, f32, f64), e.g. a:i32,b:i32' },
   results: { kind: 'text', value: 'types', default: '', description: 'result types, comma-separated: i32, i64, f32, f64' },
+  description: { kind: 'text', value: 'text', description: 'one line recorded in wasmedge-plugin.json (shown in the bindings)' },
 } as const satisfies Record<string, OptionSpec>;
 
 /** `add function` (the name and directory are arguments). */
@@ -194,4 +196,13 @@ export const UNINSTALL_OPTIONS = defineOptions({
   wasmedge: userWasmEdge('whose plug-in directory to remove it from'),
   timeout: { kind: 'timeout', value: 'seconds', default: SHIP_TIMEOUT_S.installed, description: 'limit for loading the installed libraries to read them' },
   json: json('{ name, removed } as JSON'),
+});
+
+/** `bindings` (the target is an argument). */
+export const BINDINGS_OPTIONS = defineOptions({
+  lang: { kind: 'text', value: 'language', choices: GUEST_LANGUAGES, description: 'guest language (required)' },
+  out: { kind: 'text', value: 'path', description: 'write to this directory (as bindings.h/.rs/.ts/.wat) or file, instead of stdout' },
+  module: { kind: 'text', value: 'name', description: 'only this module of the plug-in' },
+  force: { kind: 'switch', description: 'replace an existing --out file that differs' },
+  timeout: { kind: 'timeout', value: 'seconds', default: DEFAULT_TIMEOUT_S.inspect, description: 'kill the plug-in if loading it takes this long' },
 });

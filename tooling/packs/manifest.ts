@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import semver from 'semver';
 import { LANGUAGES } from '../scaffold/answers.js';
+import { checkDeclaredFunctions, type DeclaredFunction } from '../bindings/declared.js';
 import { kitVersion, templatesDir } from '../paths.js';
 import { ToolError } from '../errors.js';
 
@@ -42,6 +43,11 @@ export interface PackManifest {
   /** Semver range of wasmedge-plugin-kit versions the pack works with. */
   kit: string;
   prompts: PackPrompt[];
+  /**
+   * The host functions the pack's templates define, with parameter names (copied into each
+   * project's wasmedge-plugin.json; see docs/bindings.md). `{{module}}`'s functions only.
+   */
+  functions?: DeclaredFunction[];
 }
 
 export type PackSource = 'built-in' | 'path' | 'tarball' | 'installed';
@@ -65,7 +71,7 @@ export interface ManifestProblem {
 
 const PACK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const PROMPT_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
-const KNOWN_KEYS = new Set(['$schema', 'name', 'version', 'description', 'languages', 'kit', 'prompts']);
+const KNOWN_KEYS = new Set(['$schema', 'name', 'version', 'description', 'languages', 'kit', 'prompts', 'functions']);
 const PROMPT_KEYS = new Set(['name', 'type', 'message', 'default', 'choices', 'pattern']);
 /** Prompt names that would shadow the escaped free-text answers in `c.*`, `rust.*`, … */
 export const RESERVED_PROMPT_NAMES = new Set(['description', 'author', 'license']);
@@ -120,6 +126,7 @@ export function checkManifest(raw: unknown): ManifestProblem[] {
     const problem = problems.some((x) => x.field.startsWith(at)) ? undefined : checkPromptValue(q as unknown as PackPrompt, q.default as PackPrompt['default']);
     if (problem) bad(`${at}.default`, `the default does not pass its own validation: ${problem}`);
   });
+  if (m.functions !== undefined) problems.push(...checkDeclaredFunctions(m.functions));
   return problems;
 }
 

@@ -4,6 +4,7 @@
  * `md.*`). JSON files are not templated: see `projectManifest`.
  */
 import type { ProjectAnswers } from './answers.js';
+import type { DeclaredFunction } from '../bindings/declared.js';
 import { cComment, cString, cmakeString, markdownText, rustString, tomlString } from './escape.js';
 import { allPinned, pinned } from './versions.js';
 import { kitVersion } from '../paths.js';
@@ -45,7 +46,7 @@ export function templateContext(answers: ProjectAnswers) {
 }
 
 /** `wasmedge-plugin.json`: what the kit's commands read about the project (JSON.stringify, never a template). */
-export function projectManifest(answers: ProjectAnswers): string {
+export function projectManifest(answers: ProjectAnswers, functions?: DeclaredFunction[]): string {
   const manifest = {
     name: answers.name,
     module: answers.module,
@@ -56,6 +57,8 @@ export function projectManifest(answers: ProjectAnswers): string {
     license: answers.license,
     library: libraryFileName(answers.name),
     generatedBy: `wasmedge-plugin-kit ${kitVersion()}`,
+    // The host functions of `module` with parameter names (docs/bindings.md), when the pack declares them.
+    ...(functions ? { functions } : {}),
   };
   return JSON.stringify(manifest, null, 2) + '\n';
 }

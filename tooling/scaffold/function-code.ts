@@ -5,6 +5,7 @@
  */
 import type { Language } from './answers.js';
 import { ToolError } from '../errors.js';
+import { PARAM_NAME, type DeclaredFunction } from '../bindings/declared.js';
 
 export const VALUE_TYPES = ['i32', 'i64', 'f32', 'f64'] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
@@ -23,10 +24,28 @@ export function parseTypes(flag: string, text: string | undefined): ValueType[] 
   return types as ValueType[];
 }
 
+/**
+ * `a:i32,b:i32` (or `i32,i32`) → names and types; an unnamed parameter is `p<index>`, as in the
+ * bindings of a library without names. Throws E_USAGE for an unknown type or a bad/duplicate name.
+ */
+export function parseParams(text: string | undefined): { names: string[]; types: ValueType[] } {
+  if (text === undefined || text.trim() === '') return { names: [], types: [] };
+  const items = text.split(',').map((t) => t.trim());
+  const names = items.map((item, i) => (item.includes(':') ? item.slice(0, item.indexOf(':')).trim() : `p${i}`));
+  const types = parseTypes('params', items.map((item) => (item.includes(':') ? item.slice(item.indexOf(':') + 1).trim() : item)).join(','));
+  const bad = names.find((n) => !PARAM_NAME.test(n));
+  if (bad !== undefined) throw new ToolError('E_USAGE', `invalid --params ${JSON.stringify(text)}: ${JSON.stringify(bad)} is not a parameter name`, { hint: 'write name:type pairs, e.g. --params a:i32,b:i32 (names: letters, digits, _; not starting with a digit)' });
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw new ToolError('E_USAGE', `invalid --params ${JSON.stringify(text)}: parameter ${JSON.stringify(twice)} appears twice`, { hint: 'give each parameter its own name' });
+  return { names, types };
+}
+
 export interface Signature {
   name: string;
   params: ValueType[];
   results: ValueType[];
+  /** Parameter names (from `--params a:i32,…`), recorded in wasmedge-plugin.json. */
+  paramNames?: string[];
 }
 
 const C_TYPE: Record<ValueType, string> = { i32: 'int32_t', i64: 'int64_t', f32: 'float', f64: 'double' };
@@ -144,4 +163,20 @@ export function insertAtMarker(source: string, kind: 'functions' | 'registration
   const inserted = text(indent).replace(/\n$/, '').split('\n');
   lines.splice(end, 0, ...inserted);
   return lines.join('\n');
+}
+
+/** The function's wasmedge-plugin.json entry (see docs/bindings.md). */
+export function declaredEntry(s: Signature, description: string): DeclaredFunction {
+  return { name: s.name, description, params: s.params.map((type, i) => ({ name: s.paramNames?.[i] ?? `p${i}`, type })), results: [...s.results] };
+}
+
+/**
+ * wasmedge-plugin.json with the function appended to its `functions` section; unchanged (undefined)
+ * when the manifest has no such section (a project made before it existed: nothing to keep in sync).
+ */
+export function withDeclaredFunction(manifestText: string, entry: DeclaredFunction): string | undefined {
+  const m = JSON.parse(manifestText) as { functions?: unknown };
+  if (!Array.isArray(m.functions)) return undefined;
+  m.functions.push(entry);
+  return JSON.stringify(m, null, 2) + '\n';
 }
