@@ -418,7 +418,7 @@ describe('generated projects ship', () => {
     const { dir } = newAndPackage('ship_c', 'c');
     const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
     expect(readme).toMatch(/^## Install$/m);
-    expect(readme).toContain('npx --package wasmedge-plugin-kit wasmedge-plugin install ship_c-<version>-linux_x86_64.tar.gz');
+    expect(readme).toContain('npx wasmedge-plugin-kit install ship_c-<version>-linux_x86_64.tar.gz');
     const ci = fs.readFileSync(path.join(dir, '.github', 'workflows', 'ci.yml'), 'utf8');
     const release = ci.slice(ci.indexOf('\n  release:'));
     expect(release).toContain("if: startsWith(github.ref, 'refs/tags/v')");
