@@ -49,7 +49,7 @@ describe('usage errors: exit 2 with error[E_USAGE] and a hint', () => {
     [['inspect', '--frob'], "unknown option '--frob'", 'wasmedge-plugin inspect --help'],
     [['build', 'a', 'b'], "too many arguments for 'build'", 'wasmedge-plugin build --help'],
     [['call'], "missing required argument 'plugin'", 'wasmedge-plugin call --help'],
-    [['add', 'function', 'x', '.', '--params'], "option '--params <types>' argument missing", 'wasmedge-plugin add function --help'],
+    [['add', 'function', 'x', '.', '--params'], "option '--params <list>' argument missing", 'wasmedge-plugin add function --help'],
   ])('%j', async (args, message, hint) => {
     const r = await cli(args);
     expect(r.status).toBe(2);
