@@ -41,8 +41,8 @@ export async function libraryOf(target: string, progress = false): Promise<{ lib
 }
 
 /** The model of a library (and of the project's manifest, when given). */
-export async function modelOf(library: string, project: string | undefined, o: { module?: string; timeoutMs?: number }): Promise<{ model: GuestModel; warnings: string[] }> {
-  const report = await inspectIsolated([library], o.timeoutMs);
+export async function modelOf(library: string, project: string | undefined, o: { module?: string; timeoutMs?: number; env?: Record<string, string> }): Promise<{ model: GuestModel; warnings: string[] }> {
+  const report = await inspectIsolated([library], o.timeoutMs, o.env);
   if (report.errors.length) {
     const e = report.errors[0];
     throw new ToolError(e.code as 'E_LOAD_FAILED', e.message, { path: e.path, hint: e.hint });

@@ -43,7 +43,7 @@ export async function runGuestPrograms(
       }
       let wasm: string;
       try {
-        model ??= (await modelOf(library, dir, { timeoutMs: iso.timeoutMs })).model;
+        model ??= (await modelOf(library, dir, { timeoutMs: iso.timeoutMs, env: iso.env })).model;
         const m = model;
         wasm = compileGuest(p, tool, (l: GuestLanguage) => emitBindings(l, m), work, testDir);
       } catch (e) {

@@ -32,13 +32,14 @@ function expand(paths: string[]): { files: string[]; searched: string[] } {
  * `inspect` in a child. When plug-in code kills the child, the culprit is listed as an error and the
  * others are inspected again without it: good plug-ins in the same directory are still reported.
  */
-export async function inspectIsolated(paths: string[], timeout: number | undefined): Promise<InspectReport> {
+/** `env`: extra environment for the child (the sanitizer runtime, to read an ASan build). */
+export async function inspectIsolated(paths: string[], timeout: number | undefined, env?: Record<string, string>): Promise<InspectReport> {
   const { files, searched } = expand(paths);
   const crashed: LoadError[] = [];
   let remaining = files;
   for (;;) {
     try {
-      const report = await runIsolated('inspect', [remaining], { ...ISOLATED_STDIO.inspect, timeoutMs: timeout, forwardStderr: true });
+      const report = await runIsolated('inspect', [remaining], { ...ISOLATED_STDIO.inspect, timeoutMs: timeout, forwardStderr: true, env });
       // Keep the order of the files for the errors, as an in-process inspect would.
       const errors = [...report.errors, ...crashed].sort((a, b) => files.indexOf(a.path) - files.indexOf(b.path));
       return { ...report, errors, searched };
