@@ -1,0 +1,113 @@
+// One owner per template-pack rule (issue #9): tarballs are unpacked by the `tar` library only after
+// every entry was checked (no links, no absolute or `..` paths), so a hostile pack writes nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as tar from 'tar';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolvePack } from '../tooling/packs/manifest.js';
+import { kitVersion } from '../tooling/paths.js';
+import { ToolError } from '../tooling/errors.js';
+
+let tmp: string; // holds the tarballs and their staging folders
+let unpackTmp: string; // TMPDIR while unpacking: must stay empty after a refused tarball
+const savedTmpdir = process.env.TMPDIR;
+
+const manifest = () => JSON.stringify({ name: 'rules-pack', version: '1.0.0', description: 'a pack', languages: ['c'], kit: `^${kitVersion()}` });
+
+/** Writes `stage/package/wasmedge-plugin-template.json` and returns the stage folder. */
+function stage(name: string): string {
+  const dir = path.join(tmp, name);
+  fs.mkdirSync(path.join(dir, 'package'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'package', 'wasmedge-plugin-template.json'), manifest());
+  return dir;
+}
+
+function makeTarball(name: string, cwd: string, entries: string[], preservePaths = false): string {
+  const file = path.join(tmp, `${name}.tgz`);
+  tar.c({ file, cwd, gzip: true, sync: true, preservePaths }, entries);
+  return file;
+}
+
+function refusal(file: string): ToolError {
+  try {
+    resolvePack(file).dispose();
+  } catch (e) {
+    return e as ToolError;
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wpk-pack-rules-'));
+  unpackTmp = path.join(tmp, 'unpack-tmp');
+  fs.mkdirSync(unpackTmp);
+  process.env.TMPDIR = unpackTmp; // os.tmpdir() reads it on each call
+});
+afterAll(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('pack tarballs', () => {
+  it('a plain npm-pack style tarball unpacks and its manifest is read', () => {
+    const file = makeTarball('good', stage('good'), ['package']);
+    const pack = resolvePack(file);
+    try {
+      expect(pack.source).toBe('tarball');
+      expect(pack.manifest.name).toBe('rules-pack');
+      expect(pack.root.startsWith(unpackTmp)).toBe(true);
+    } finally {
+      pack.dispose();
+    }
+    expect(fs.readdirSync(unpackTmp)).toEqual([]);
+  });
+
+  it('a tarball with a symlink entry is refused before anything is written', () => {
+    const dir = stage('symlink');
+    const outside = path.join(tmp, 'outside');
+    fs.mkdirSync(outside, { recursive: true });
+    fs.symlinkSync(outside, path.join(dir, 'package', 'escape'));
+    const file = makeTarball('symlink', dir, ['package']);
+    const e = refusal(file);
+    expect(e).toBeInstanceOf(ToolError);
+    expect(e.code).toBe('E_TEMPLATE_INVALID');
+    expect(e.message).toContain('"package/escape" is a SymbolicLink');
+    expect(fs.readdirSync(unpackTmp)).toEqual([]);
+    expect(fs.readdirSync(outside)).toEqual([]);
+  });
+
+  it('a tarball with a ../x entry is refused and x is written nowhere', () => {
+    const dir = stage('dotdot');
+    fs.writeFileSync(path.join(dir, 'x'), 'escaped');
+    // From package/, `../x` names the file next to it: kept as is with preservePaths.
+    const file = makeTarball('dotdot', path.join(dir, 'package'), ['wasmedge-plugin-template.json', '../x'], true);
+    const names: string[] = [];
+    tar.t({ file, sync: true, onReadEntry: (en) => names.push(en.path) });
+    expect(names).toContain('../x');
+    const e = refusal(file);
+    expect(e.code).toBe('E_TEMPLATE_INVALID');
+    expect(e.message).toContain('"../x" leaves the pack');
+    expect(fs.readdirSync(unpackTmp)).toEqual([]);
+    expect(fs.existsSync(path.join(tmp, 'x'))).toBe(false);
+  });
+
+  it('a tarball with an absolute entry is refused', () => {
+    const dir = stage('absolute');
+    const abs = path.join(dir, 'abs.txt');
+    fs.writeFileSync(abs, 'absolute');
+    const file = makeTarball('absolute', dir, ['package', abs], true);
+    const e = refusal(file);
+    expect(e.code).toBe('E_TEMPLATE_INVALID');
+    expect(e.message).toContain('is an absolute path');
+    expect(fs.readdirSync(unpackTmp)).toEqual([]);
+  });
+
+  it('a file that is not a tarball is refused with E_TEMPLATE_INVALID', () => {
+    const file = path.join(tmp, 'junk.tgz');
+    fs.writeFileSync(file, 'not a tarball');
+    expect(refusal(file).code).toBe('E_TEMPLATE_INVALID');
+    expect(fs.readdirSync(unpackTmp)).toEqual([]);
+  });
+});
