@@ -1,11 +1,13 @@
 // One owner per template-pack rule (issue #9): tarballs are unpacked by the `tar` library only after
-// every entry was checked (no links, no absolute or `..` paths), so a hostile pack writes nothing.
+// every entry was checked (no links, no absolute or `..` paths), so a hostile pack writes nothing;
+// the pack-name limit is the same for a manifest and for `templates new --name`.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolvePack } from '../tooling/packs/manifest.js';
+import { checkManifest, PACK_NAME_MAX, resolvePack } from '../tooling/packs/manifest.js';
+import { resolvePackAnswers } from '../generators/pack/index.js';
 import { kitVersion } from '../tooling/paths.js';
 import { ToolError } from '../tooling/errors.js';
 
@@ -109,5 +111,29 @@ describe('pack tarballs', () => {
     fs.writeFileSync(file, 'not a tarball');
     expect(refusal(file).code).toBe('E_TEMPLATE_INVALID');
     expect(fs.readdirSync(unpackTmp)).toEqual([]);
+  });
+});
+
+describe('pack names', () => {
+  const atLimit = 'a'.repeat(64);
+  const overLimit = 'a'.repeat(65);
+  const nameProblems = (name: string) => checkManifest({ ...JSON.parse(manifest()), name }).filter((p) => p.field === 'name');
+
+  it('the limit is 64 characters', () => expect(PACK_NAME_MAX).toBe(64));
+
+  it('a manifest takes a 64-character name and refuses 65', () => {
+    expect(nameProblems(atLimit)).toEqual([]);
+    expect(nameProblems(overLimit)[0]?.message).toContain('at most 64 characters');
+  });
+
+  it('templates new --name takes the same 64 characters and refuses 65 with E_USAGE', () => {
+    expect(resolvePackAnswers({ name: atLimit }, '/x/pack').name).toBe(atLimit);
+    expect(() => resolvePackAnswers({ name: overLimit }, '/x/pack')).toThrow(expect.objectContaining({ code: 'E_USAGE', hint: expect.stringContaining('at most 64 characters') }));
+  });
+
+  it('a name taken from a long folder name is cut to the limit, so it stays valid', () => {
+    const answers = resolvePackAnswers({}, `/x/${'b'.repeat(80)}`);
+    expect(answers.name).toBe('b'.repeat(64));
+    expect(nameProblems(answers.name)).toEqual([]);
   });
 });

@@ -69,7 +69,16 @@ export interface ManifestProblem {
   message: string;
 }
 
-const PACK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** Longest pack name: the manifest's "name" and `templates new --name` share this limit. */
+export const PACK_NAME_MAX = 64;
+/** The pack-name rule in words, for error messages and hints. */
+export const PACK_NAME_RULE = `lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most ${PACK_NAME_MAX} characters`;
+const PACK_NAME = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${PACK_NAME_MAX - 1}}$`);
+
+/** Whether `name` is a valid pack name (see PACK_NAME_RULE). */
+export function isPackName(name: unknown): name is string {
+  return typeof name === 'string' && PACK_NAME.test(name);
+}
 const PROMPT_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 const KNOWN_KEYS = new Set(['$schema', 'name', 'version', 'description', 'languages', 'kit', 'prompts', 'functions']);
 const PROMPT_KEYS = new Set(['name', 'type', 'message', 'default', 'choices', 'pattern']);
@@ -83,7 +92,7 @@ export function checkManifest(raw: unknown): ManifestProblem[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ field: '', message: 'must be a JSON object' }];
   const m = raw as Record<string, unknown>;
   for (const key of Object.keys(m)) if (!KNOWN_KEYS.has(key)) bad(key, `unknown key "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
-  if (typeof m.name !== 'string' || !PACK_NAME.test(m.name)) bad('name', `must be lower-case letters, digits, ".", "_" or "-" (at most 64), got ${JSON.stringify(m.name)}`);
+  if (!isPackName(m.name)) bad('name', `must be ${PACK_NAME_RULE}, got ${JSON.stringify(m.name)}`);
   if (typeof m.version !== 'string' || !semver.valid(m.version)) bad('version', `must be a semver version such as "1.0.0", got ${JSON.stringify(m.version)}`);
   if (typeof m.description !== 'string' || m.description.trim() === '') bad('description', 'must be a non-empty string');
   if (!Array.isArray(m.languages) || m.languages.length === 0) bad('languages', `must be a non-empty array of ${LANGUAGES.join(', ')}`);
