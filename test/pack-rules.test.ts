@@ -1,6 +1,7 @@
 // One owner per template-pack rule (issue #9): tarballs are unpacked by the `tar` library only after
 // every entry was checked (no links, no absolute or `..` paths), so a hostile pack writes nothing;
-// the pack-name limit is the same for a manifest and for `templates new --name`.
+// the pack-name limit is the same for a manifest and for `templates new --name`; lint errors stop
+// `templates test` and `new --template` through the same E_TEMPLATE_INVALID.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,9 @@ import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkManifest, PACK_NAME_MAX, resolvePack } from '../tooling/packs/manifest.js';
 import { resolvePackAnswers } from '../generators/pack/index.js';
+import { assertLintClean, lintPack } from '../tooling/packs/lint.js';
+import { packForUse } from '../tooling/packs/use.js';
+import { templatesDir } from '../tooling/paths.js';
 import { kitVersion } from '../tooling/paths.js';
 import { ToolError } from '../tooling/errors.js';
 
@@ -135,5 +139,50 @@ describe('pack names', () => {
     const answers = resolvePackAnswers({}, `/x/${'b'.repeat(80)}`);
     expect(answers.name).toBe('b'.repeat(64));
     expect(nameProblems(answers.name)).toEqual([]);
+  });
+});
+
+describe('lint errors', () => {
+  /** A pack whose manifest is valid but whose c/src holds `count` links (each a lint error). */
+  function brokenPack(name: string, count: number): string {
+    const root = path.join(stage(name), 'package');
+    fs.mkdirSync(path.join(root, 'c', 'src'), { recursive: true });
+    for (let i = 0; i < count; i++) fs.symlinkSync('/etc/passwd', path.join(root, 'c', 'src', `f${String(i).padStart(2, '0')}.c`));
+    return root;
+  }
+
+  it('a clean report passes through (the built-in pack)', () => {
+    const report = lintPack(templatesDir);
+    expect(assertLintClean(report)).toBe(report);
+  });
+
+  it('templates test and new --template refuse the same broken pack with the same message', () => {
+    const root = brokenPack('lint-one', 1);
+    const viaTest = (() => {
+      try {
+        assertLintClean(lintPack(root), '"rules-pack"');
+      } catch (e) {
+        return e as ToolError;
+      }
+    })();
+    const viaUse = (() => {
+      try {
+        packForUse(root).dispose();
+      } catch (e) {
+        return e as ToolError;
+      }
+    })();
+    expect(viaTest?.code).toBe('E_TEMPLATE_INVALID');
+    expect(viaTest?.message).toMatch(/^template pack "rules-pack" has \d+ lint error\(s\):\n {2}c\/src\/f00\.c/);
+    expect(viaTest?.message).toContain('is a symbolic link (→ /etc/passwd)');
+    expect(viaUse?.code).toBe('E_TEMPLATE_INVALID');
+    expect(viaUse?.message).toBe(viaTest?.message);
+  });
+
+  it('a long list is cut after 10 errors and the rest are counted', () => {
+    const root = brokenPack('lint-many', 12);
+    const errors = lintPack(root).findings.filter((f) => f.severity === 'error').length;
+    expect(errors).toBeGreaterThanOrEqual(12);
+    expect(() => assertLintClean(lintPack(root))).toThrow(`… and ${errors - 10} more`);
   });
 });
