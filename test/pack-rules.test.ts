@@ -1,12 +1,15 @@
 // One owner per template-pack rule (issue #9): tarballs are unpacked by the `tar` library only after
 // every entry was checked (no links, no absolute or `..` paths), so a hostile pack writes nothing;
 // the pack-name limit is the same for a manifest and for `templates new --name`; lint errors stop
-// `templates test` and `new --template` through the same E_TEMPLATE_INVALID.
+// `templates test` and `new --template` through the same E_TEMPLATE_INVALID; `new` runs Yeoman
+// through generators/run.ts like the sub-generators (silenced log, answers returned).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { scaffold } from '../generators/new-project.js';
 import { checkManifest, PACK_NAME_MAX, resolvePack } from '../tooling/packs/manifest.js';
 import { resolvePackAnswers } from '../generators/pack/index.js';
 import { assertLintClean, lintPack } from '../tooling/packs/lint.js';
@@ -184,5 +187,39 @@ describe('lint errors', () => {
     const errors = lintPack(root).findings.filter((f) => f.severity === 'error').length;
     expect(errors).toBeGreaterThanOrEqual(12);
     expect(() => assertLintClean(lintPack(root))).toThrow(`… and ${errors - 10} more`);
+  });
+});
+
+describe('Yeoman runs', () => {
+  const distApp = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'generators', 'app', 'index.js');
+
+  /** Runs `new` with stdout/stderr watched: Yeoman's own log must not reach them. */
+  async function quietly(dir: string, generator?: string) {
+    const out = vi.spyOn(process.stdout, 'write');
+    const err = vi.spyOn(process.stderr, 'write');
+    try {
+      const result = await scaffold({ dir, cwd: tmp, language: 'c', name: 'quiet', yes: true, interactive: false, generator });
+      const printed = [...out.mock.calls, ...err.mock.calls].map((c) => String(c[0])).join('');
+      return { result, printed };
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+  }
+
+  it('new with the built-in app generator class: answers come back, files land, Yeoman says nothing', async () => {
+    const { result, printed } = await quietly('yo-class');
+    expect(result.answers.language).toBe('c');
+    expect(result.answers.name).toBe('quiet');
+    expect(result.files).toContain('wasmedge-plugin.json');
+    expect(fs.existsSync(path.join(tmp, 'yo-class', 'wasmedge-plugin.json'))).toBe(true);
+    expect(printed).not.toMatch(/create|\.wasmedge-plugin-new-/);
+  });
+
+  it.skipIf(!fs.existsSync(distApp))('new with a generator given by module path (the pack hook) works the same', async () => {
+    const { result, printed } = await quietly('yo-path', distApp);
+    expect(result.answers.language).toBe('c');
+    expect(result.files).toEqual(fs.readdirSync(path.join(tmp, 'yo-class'), { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(path.join(tmp, 'yo-class'), path.join(d.parentPath, d.name))).sort());
+    expect(printed).not.toMatch(/create|\.wasmedge-plugin-new-/);
   });
 });
