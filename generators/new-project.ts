@@ -5,11 +5,9 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { Console } from 'node:console';
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createEnv } from 'yeoman-environment';
 import AppGenerator from './app/index.js';
+import { runGenerator } from './run.js';
 import { QUESTIONS, checkAnswer, invalidAnswer, resolveAnswers, type AnswerKey, type Language, type ProjectAnswers } from '../tooling/scaffold/answers.js';
 import { plannedFiles } from '../tooling/scaffold/plan.js';
 import { ToolError } from '../tooling/errors.js';
@@ -59,11 +57,6 @@ function listFilesUnder(root: string): string[] {
   };
   walk(root);
   return out.sort();
-}
-
-function silentConsole(): Console & { sink: Writable } {
-  const sink = new Writable({ write: (_chunk, _enc, done) => done() });
-  return Object.assign(new Console(sink, sink), { sink });
 }
 
 function isInteractive(opts: ScaffoldOptions): boolean {
@@ -122,17 +115,8 @@ export async function scaffold(opts: ScaffoldOptions): Promise<ScaffoldResult> {
   mkdirSync(target, { recursive: true });
   const temp = mkdtempSync(join(target, TEMP_PREFIX));
   try {
-    // Yeoman's own log ("create <file>", package-manager notes) would name temp paths: silence it;
-    // prompts still use the terminal, and the caller reports what was written.
-    const quiet = silentConsole();
-    const env = createEnv({ cwd: temp, logCwd: temp, skipInstall: true, console: quiet, stderr: quiet.sink } as never);
-    if (opts.generator) env.register(opts.generator, { namespace: NAMESPACE });
-    else env.register(AppGenerator, { namespace: NAMESPACE, resolved: fileURLToPath(import.meta.url) } as never);
-    const generator = (await env.create(NAMESPACE, {
-      generatorArgs: [],
-      generatorOptions: { ...given, yes: opts.yes ?? false, interactive: isInteractive(opts), defaultsDir: target, skipInstall: true, pack: opts.pack, vars: opts.vars },
-    } as never)) as unknown as AppGenerator;
-    await env.runGenerator(generator as never);
+    // Rendered into an empty temp dir (then moved into place), so no conflict can arise there.
+    const generator = await runGenerator<AppGenerator>(opts.generator ?? AppGenerator, fileURLToPath(import.meta.url), temp, { ...given, yes: opts.yes ?? false, interactive: isInteractive(opts), defaultsDir: target, pack: opts.pack, vars: opts.vars }, { namespace: NAMESPACE, force: false });
     const files = moveInto(temp, target);
     rmSync(temp, { recursive: true, force: true });
     return { dir: target, files, language: generator.answers.language, answers: generator.answers };

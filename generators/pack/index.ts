@@ -10,7 +10,7 @@ import Generator from 'yeoman-generator';
 import { LANGUAGES, type Language } from '../../tooling/scaffold/answers.js';
 import { templateFiles } from '../../tooling/scaffold/render.js';
 import { kitVersion, templatesDir } from '../../tooling/paths.js';
-import { PACK_MANIFEST, PACK_PACKAGE_PREFIX, type PackManifest } from '../../tooling/packs/manifest.js';
+import { PACK_MANIFEST, PACK_NAME_MAX, PACK_NAME_RULE, PACK_PACKAGE_PREFIX, isPackName, type PackManifest } from '../../tooling/packs/manifest.js';
 import { ToolError } from '../../tooling/errors.js';
 import { declareOptions } from '../options.js';
 import { PACK_GENERATOR_OPTIONS } from '../../tooling/options/commands.js';
@@ -21,12 +21,10 @@ export interface PackAnswers {
   languages: Language[];
 }
 
-const PACK_NAME = /^[a-z0-9][a-z0-9._-]{0,40}$/;
-
 /** Validates the options (strings from flags) and fills defaults from the directory name. */
 export function resolvePackAnswers(given: { name?: unknown; description?: unknown; languages?: unknown }, dir: string): PackAnswers {
-  const name = given.name === undefined ? basename(dir).toLowerCase().replace(/^wasmedge-plugin-template-/, '').replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'my-template' : String(given.name);
-  if (!PACK_NAME.test(name)) throw new ToolError('E_USAGE', `invalid --name ${JSON.stringify(name)}`, { hint: 'valid values: lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most 41 characters' });
+  const name = given.name === undefined ? basename(dir).toLowerCase().replace(/^wasmedge-plugin-template-/, '').replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, PACK_NAME_MAX) || 'my-template' : String(given.name);
+  if (!isPackName(name)) throw new ToolError('E_USAGE', `invalid --name ${JSON.stringify(name)}`, { hint: `valid values: ${PACK_NAME_RULE}` });
   const description = given.description === undefined ? `WasmEdge plug-in template: ${name}` : String(given.description);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(description) || description.trim() === '') throw new ToolError('E_USAGE', 'invalid --description', { hint: 'valid values: one non-empty line of text' });

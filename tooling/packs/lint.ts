@@ -12,6 +12,7 @@ import { packContext, resolvePackValues } from '../scaffold/pack-vars.js';
 import { assertInside, handlebars, outputPath, renderTemplate, templateFiles } from '../scaffold/render.js';
 import { MANIFEST_FILE } from '../scaffold/plan.js';
 import { VENDOR_DIR } from '../scaffold/context.js';
+import { ToolError } from '../errors.js';
 import { PACK_MANIFEST, PACK_PACKAGE_PREFIX, checkManifest, kitRangeProblem, type PackManifest } from './manifest.js';
 
 export interface LintFinding {
@@ -28,6 +29,21 @@ export interface LintReport {
   ok: boolean;
   manifest?: PackManifest;
   findings: LintFinding[];
+}
+
+/** How many lint errors an E_TEMPLATE_INVALID message lists (the rest are counted). */
+const LISTED_LINT_ERRORS = 10;
+
+/**
+ * The one way a lint report stops a command: E_TEMPLATE_INVALID listing its errors (file:line and
+ * message; warnings do not block). Returns the report when it has no error.
+ */
+export function assertLintClean(report: LintReport, packLabel = report.root): LintReport {
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return report;
+  const listed = errors.slice(0, LISTED_LINT_ERRORS).map((f) => `\n  ${f.file}${f.line ? `:${f.line}` : ''}: ${f.message}`).join('');
+  const more = errors.length > LISTED_LINT_ERRORS ? `\n  … and ${errors.length - LISTED_LINT_ERRORS} more` : '';
+  throw new ToolError('E_TEMPLATE_INVALID', `template pack ${packLabel} has ${errors.length} lint error(s):${listed}${more}`, { path: report.root });
 }
 
 /** Helpers Handlebars itself provides; a pack cannot add any. */

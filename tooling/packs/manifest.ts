@@ -7,11 +7,11 @@
  * Packs are data: the kit reads the manifest and the template text, never code from the pack.
  * This file loads and validates manifests and finds packs (built-in, path, tarball, installed).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import semver from 'semver';
+import * as tar from 'tar';
 import { LANGUAGES } from '../scaffold/answers.js';
 import { checkDeclaredFunctions, type DeclaredFunction } from '../bindings/declared.js';
 import { kitVersion, templatesDir } from '../paths.js';
@@ -69,7 +69,16 @@ export interface ManifestProblem {
   message: string;
 }
 
-const PACK_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** Longest pack name: the manifest's "name" and `templates new --name` share this limit. */
+export const PACK_NAME_MAX = 64;
+/** The pack-name rule in words, for error messages and hints. */
+export const PACK_NAME_RULE = `lower-case letters, digits, ".", "_" and "-", starting with a letter or digit, at most ${PACK_NAME_MAX} characters`;
+const PACK_NAME = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${PACK_NAME_MAX - 1}}$`);
+
+/** Whether `name` is a valid pack name (see PACK_NAME_RULE). */
+export function isPackName(name: unknown): name is string {
+  return typeof name === 'string' && PACK_NAME.test(name);
+}
 const PROMPT_NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 const KNOWN_KEYS = new Set(['$schema', 'name', 'version', 'description', 'languages', 'kit', 'prompts', 'functions']);
 const PROMPT_KEYS = new Set(['name', 'type', 'message', 'default', 'choices', 'pattern']);
@@ -83,7 +92,7 @@ export function checkManifest(raw: unknown): ManifestProblem[] {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [{ field: '', message: 'must be a JSON object' }];
   const m = raw as Record<string, unknown>;
   for (const key of Object.keys(m)) if (!KNOWN_KEYS.has(key)) bad(key, `unknown key "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
-  if (typeof m.name !== 'string' || !PACK_NAME.test(m.name)) bad('name', `must be lower-case letters, digits, ".", "_" or "-" (at most 64), got ${JSON.stringify(m.name)}`);
+  if (!isPackName(m.name)) bad('name', `must be ${PACK_NAME_RULE}, got ${JSON.stringify(m.name)}`);
   if (typeof m.version !== 'string' || !semver.valid(m.version)) bad('version', `must be a semver version such as "1.0.0", got ${JSON.stringify(m.version)}`);
   if (typeof m.description !== 'string' || m.description.trim() === '') bad('description', 'must be a non-empty string');
   if (!Array.isArray(m.languages) || m.languages.length === 0) bad('languages', `must be a non-empty array of ${LANGUAGES.join(', ')}`);
@@ -202,16 +211,42 @@ export function builtinPack(): TemplatePack {
   return openPack(templatesDir, 'built-in');
 }
 
-/** `npm pack` output (`package/…` inside a gzipped tar) → a temp directory; the pack is `package/`. */
+/** Entry types a pack tarball may hold: plain files and folders (no links, devices or fifos). */
+const TARBALL_ENTRY_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory']);
+
+/** Why this tarball entry may not be unpacked (link, absolute path, `..`), or undefined. */
+function tarballEntryProblem(entry: { path: string; type: string }): string | undefined {
+  if (!TARBALL_ENTRY_TYPES.has(entry.type)) return `${JSON.stringify(entry.path)} is a ${entry.type} (a pack holds only files and folders)`;
+  const p = entry.path.replace(/\\/g, '/');
+  if (p.startsWith('/') || /^[a-zA-Z]:/.test(p)) return `${JSON.stringify(entry.path)} is an absolute path`;
+  if (p.split('/').includes('..')) return `${JSON.stringify(entry.path)} leaves the pack (it contains "..")`;
+  return undefined;
+}
+
+/**
+ * `npm pack` output (`package/…` inside a gzipped tar) → a temp directory; the pack is `package/`.
+ * Every entry is checked before anything is written: one link or escaping path refuses the lot.
+ */
 function unpackTarball(file: string): TemplatePack {
+  const invalid = (why: string) => new ToolError('E_TEMPLATE_INVALID', `cannot unpack ${file}: ${why}`, { path: file, hint: 'Give a tarball made by `npm pack` (or `wasmedge-plugin templates pack`).' });
+  const problems: string[] = [];
+  try {
+    tar.t({ file, sync: true, strict: true, onReadEntry: (entry) => {
+      const problem = tarballEntryProblem(entry);
+      if (problem) problems.push(problem);
+    } });
+  } catch (e) {
+    throw invalid((e as Error).message);
+  }
+  if (problems.length > 0) throw invalid(problems.join('; '));
   const dir = mkdtempSync(join(tmpdir(), 'wpk-pack-'));
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   try {
-    // GNU tar strips leading `/` and refuses `..` members; links are rejected by lint afterwards.
-    execFileSync('tar', ['-xzf', file, '-C', dir, '--no-same-owner', '--no-same-permissions'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // The filter repeats the check, so what was listed is exactly what may be written.
+    tar.x({ file, cwd: dir, sync: true, strict: true, preserveOwner: false, filter: (_path, entry) => 'type' in entry && tarballEntryProblem(entry) === undefined });
   } catch (e) {
     dispose();
-    throw new ToolError('E_TEMPLATE_INVALID', `cannot unpack ${file}: ${String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim()}`, { path: file, hint: 'Give a tarball made by `npm pack` (or `wasmedge-plugin templates pack`).' });
+    throw invalid((e as Error).message);
   }
   const root = existsSync(join(dir, 'package')) ? join(dir, 'package') : dir;
   return openPack(root, 'tarball', dispose);

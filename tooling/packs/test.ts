@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildProject } from '../build.js';
 import { isKitError } from '../../runtime/errors.js';
-import { lintPack, type LintReport } from './lint.js';
+import { assertLintClean, lintPack } from './lint.js';
 import { testPlugin } from '../check/test-runner.js';
 import type { Finding } from '../check/conformance.js';
 import { ToolError } from '../errors.js';
@@ -34,17 +34,6 @@ export interface PackTestReport {
   results: LanguageResult[];
 }
 
-/** Throws E_TEMPLATE_INVALID listing every lint error (warnings do not block). */
-export function assertLintClean(root: string): LintReport {
-  const report = lintPack(root);
-  const errors = report.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) {
-    const list = errors.map((f) => `\n  ${f.file}${f.line ? `:${f.line}` : ''}: ${f.message}`).join('');
-    throw new ToolError('E_TEMPLATE_INVALID', `template pack ${root} has ${errors.length} lint error(s):${list}`, { path: root });
-  }
-  return report;
-}
-
 /** Renders one language of the pack into `dir` (the generators' `new`, given by the caller). */
 export type RenderProject = (dir: string, language: string, pack: string) => Promise<unknown>;
 
@@ -56,7 +45,7 @@ export interface PackTestOptions {
 
 export async function testPack(dir: string, o: PackTestOptions): Promise<PackTestReport> {
   const root = resolve(dir);
-  const lint = assertLintClean(root);
+  const lint = assertLintClean(lintPack(root));
   const languages = (o.languages ?? lint.manifest!.languages).filter((l) => (lint.manifest!.languages as string[]).includes(l));
   const work = mkdtempSync(join(tmpdir(), 'wpk-template-test-'));
   const results: LanguageResult[] = [];

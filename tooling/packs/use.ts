@@ -3,7 +3,7 @@
  * range that excludes the running kit, or any `templates lint` error (escaping files, undeclared
  * variables, helpers…). The built-in pack is trusted as is.
  */
-import { lintPack } from './lint.js';
+import { assertLintClean, lintPack } from './lint.js';
 import { kitRangeProblem, resolvePack, type TemplatePack } from './manifest.js';
 import { ToolError } from '../errors.js';
 
@@ -15,11 +15,7 @@ export function packForUse(spec: string | undefined, cwd = process.cwd()): Templ
     if (range) {
       throw new ToolError('E_TEMPLATE_INCOMPATIBLE', `template pack "${pack.manifest.name}" ${pack.manifest.version}: ${range}`, { path: pack.root });
     }
-    const errors = lintPack(pack.root).findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0) {
-      const list = errors.slice(0, 10).map((f) => `${f.file}${f.line ? `:${f.line}` : ''}: ${f.message}`).join('; ');
-      throw new ToolError('E_TEMPLATE_INVALID', `template pack "${pack.manifest.name}" is invalid (${errors.length} problem(s)): ${list}`, { path: pack.root });
-    }
+    assertLintClean(lintPack(pack.root), `"${pack.manifest.name}"`);
     return pack;
   } catch (e) {
     pack.dispose();
