@@ -86,7 +86,7 @@ describe('the planted off-by-one', () => {
 
 describe.skipIf(!HAS_LIBFUZZER)('the libFuzzer harness', () => {
   test('decodes inputs exactly as the TypeScript decoder does (one format for both modes)', async () => {
-    const harness = buildHarness(fuzzToolchain()!, path.join(planted, 'build', 'fuzz', 'harness'));
+    const harness = await buildHarness(fuzzToolchain()!, path.join(planted, 'build', 'fuzz', 'harness'));
     const library = path.join(planted, 'build', 'fuzz', 'libplanted.so');
     const fn = { module: 'planted', function: 'add', params: ['i32', 'i32'], results: ['i32'] };
     for (let i = 0; i < 5; i++) {

@@ -1,7 +1,9 @@
 /**
- * `build`: compiles a plug-in project. C/C++ through cmake-js (used as a library to compute the
- * configure/build commands; we spawn them ourselves to capture the output for error reports and
- * stream it on a TTY), Rust through `cargo build --offline`. Returns the built library's path.
+ * Project builds, the one owner: `build` (and `test`, `package`, … through buildProject), the
+ * coverage build and the fuzzing build all configure, build and find the plug-in library here.
+ * C/C++ through cmake-js (used as a library to compute the configure/build commands; we spawn them
+ * ourselves to capture the output for error reports and stream it on a TTY), one build tree per
+ * BuildVariant; Rust through `cargo build --offline`. Returns the built library's path.
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { ToolError } from './errors.js';
-import { ASAN_CMAKE_ARGS, type Sanitizer } from './sanitizer.js';
+import { ASAN_COMPILE_FLAGS, ASAN_LINK_FLAGS, type Sanitizer } from './sanitizer.js';
 
 export type ProjectLanguage = 'c' | 'cpp' | 'rust';
 export type BuildConfig = 'Release' | 'Debug';
@@ -21,8 +23,6 @@ export interface BuildOptions {
   debug?: boolean;
   /** Stream the tools' output to stderr (default: when stderr is a TTY). */
   progress?: boolean;
-  /** Extra `-D…`/arguments for the CMake configure step (e.g. for sanitizers). */
-  cmakeArgs?: string[];
   /** Extra arguments for `cargo build`. */
   cargoArgs?: string[];
   /** Extra environment for the tools (e.g. RUSTFLAGS). */
@@ -111,10 +111,10 @@ function diagnoseMissingTool(tail: string[]): ToolError | undefined {
   return undefined;
 }
 
-function buildFailed(step: string, run: ToolRun, dir: string): ToolError {
+function buildFailed(step: string, run: ToolRun, dir?: string): ToolError {
   const missing = diagnoseMissingTool(run.tail);
   if (missing) return missing;
-  return new ToolError('E_BUILD_FAILED', `${step} failed (exit status ${run.code}); last lines of its output:\n${run.tail.map((l) => `    ${l}`).join('\n')}`, { path: dir });
+  return new ToolError('E_BUILD_FAILED', `${step} failed (exit status ${run.code}); last lines of its output:\n${run.tail.map((l) => `    ${l}`).join('\n')}`, dir ? { path: dir } : {});
 }
 
 // cmake-js is CommonJS.
@@ -133,19 +133,78 @@ function onPath(name: string): boolean {
   });
 }
 
-async function buildCMake(dir: string, config: BuildConfig, opts: BuildOptions, progress: boolean): Promise<{ artifact: string; compileCommands?: string }> {
+/** Options of one build step or build, as the coverage and fuzzing builds give them. */
+export interface StepOptions {
+  /** Stream the tools' output to stderr (default: when stderr is a TTY). */
+  progress?: boolean;
+  /** Extra environment for the tools. */
+  env?: Record<string, string>;
+  /** Working directory (default: the current one). */
+  cwd?: string;
+  /** The tool's name for a "not found" error (its install hint, when known). */
+  tool?: string;
+}
+
+/** Runs one build command; a non-zero exit is E_BUILD_FAILED with the last lines of its output. */
+export async function runBuildStep(command: string[], step: string, opts: StepOptions = {}): Promise<void> {
+  const run = await runTool(command, opts.cwd ?? process.cwd(), { progress: opts.progress ?? Boolean(process.stderr.isTTY), env: opts.env, tool: opts.tool ?? command[0] });
+  if (run.code !== 0) throw buildFailed(step, run, opts.cwd);
+}
+
+/**
+ * One CMake build of a project: the plain build (Release or Debug), the AddressSanitizer build, the
+ * coverage build, the fuzzing build. Each has its own tree, so that none overwrites another's objects
+ * (the Release tree stays as it was when a coverage or fuzzing build runs).
+ */
+export interface BuildVariant {
+  /** The tree, build/<tree>; the library is put right there. */
+  tree: string;
+  config: BuildConfig;
+  /** What error messages call this build ("coverage build"); none for the plain build. */
+  label?: string;
+  /** C and C++ compilers (default: the ones CMake finds). */
+  cc?: string;
+  cxx?: string;
+  /** Compile flags for C and C++ (they replace the default CMAKE_C_FLAGS/CMAKE_CXX_FLAGS). */
+  flags?: readonly string[];
+  /** Link flags of the shared library. */
+  linkerFlags?: readonly string[];
+}
+
+/** The tree of `build` itself: build/Release, build/Debug, or build/asan (a Debug build with ASan). */
+function projectVariant(config: BuildConfig, sanitize: Sanitizer | undefined): BuildVariant {
+  if (sanitize === 'address') return { tree: 'asan', config: 'Debug', flags: ASAN_COMPILE_FLAGS, linkerFlags: ASAN_LINK_FLAGS };
+  return { tree: config, config };
+}
+
+/** The CMake `-D…` arguments a variant adds to what cmake-js computes (later ones win). */
+function variantCMakeArgs(workDir: string, v: BuildVariant): string[] {
+  const flags = v.flags?.join(' ');
+  return [
+    // cmake-js would put the library one level down (build/asan/Debug) when the tree is not named
+    // after the configuration: keep it in its tree.
+    `-DCMAKE_LIBRARY_OUTPUT_DIRECTORY=${workDir}`,
+    ...(flags ? [`-DCMAKE_C_FLAGS=${flags}`, `-DCMAKE_CXX_FLAGS=${flags}`] : []),
+    ...(v.linkerFlags?.length ? [`-DCMAKE_SHARED_LINKER_FLAGS=${v.linkerFlags.join(' ')}`] : []),
+  ];
+}
+
+/**
+ * Configures (once per tree) and builds one variant of a C/C++ project; returns the plug-in library
+ * and the tree. Every CMake build of the kit goes through here.
+ */
+export async function buildCMakeVariant(dir: string, variant: BuildVariant, opts: StepOptions = {}): Promise<{ library: string; buildDir: string }> {
   if (!onPath('cmake')) throw missingTool('cmake', 'cmake was not found on PATH');
+  const progress = opts.progress ?? Boolean(process.stderr.isTTY);
   const { BuildSystem } = require('cmake-js') as { BuildSystem: new (o: object) => CMakeJsBuildSystem };
-  // One build tree per configuration (build/Release, build/Debug, build/asan); cmake-js then puts
-  // the library right there. Plain `cmake -B build` (README) uses build/ itself and does not collide.
-  const workDir = join(dir, 'build', opts.sanitize === 'address' ? 'asan' : config);
-  // (cmake-js would put the ASan library one level down, in build/asan/Debug: keep it in its tree.)
-  const sanitizerArgs = opts.sanitize === 'address' ? [...ASAN_CMAKE_ARGS, `-DCMAKE_LIBRARY_OUTPUT_DIRECTORY=${workDir}`] : [];
-  const extraCMakeArgs = [...(opts.cmakeArgs ?? []), ...sanitizerArgs];
+  // Plain `cmake -B build` (README) uses build/ itself and does not collide with these trees.
+  const workDir = join(dir, 'build', variant.tree);
+  const extraCMakeArgs = variantCMakeArgs(workDir, variant);
   const system = new BuildSystem({
     directory: dir,
     out: workDir,
-    config,
+    config: variant.config,
+    ...(variant.cc && variant.cxx ? { cCompilerPath: variant.cc, cppCompilerPath: variant.cxx } : {}),
     // A plug-in is a plain shared library: Node headers are never needed, so cmake-js must not
     // try to download them. The Node-API mode skips that; the runtime directory is the local Node.
     runtimeDirectory: dirname(dirname(process.execPath)),
@@ -160,30 +219,31 @@ async function buildCMake(dir: string, config: BuildConfig, opts: BuildOptions, 
   try {
     configure = await system.getConfigureCommand();
     // cmake-js appends the configure-time arguments to `cmake --build` too, where they do not belong.
-    build = (await system.getBuildCommand()).slice(0, extraCMakeArgs.length ? -extraCMakeArgs.length : undefined);
+    build = (await system.getBuildCommand()).slice(0, -extraCMakeArgs.length);
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/compiler toolset is not available/i.test(message)) throw missingTool('C++ compiler', 'cmake-js found no g++ or clang++');
     if (/CMake executable is not found|CMake is not installed/i.test(message)) throw missingTool('cmake', 'cmake was not found on PATH');
     throw e;
   }
+  const of = variant.label ? `, ${variant.label}` : '';
   if (!existsSync(join(workDir, 'CMakeCache.txt'))) {
     mkdirSync(workDir, { recursive: true });
     // cmake-js's configure command runs in the build tree (it would chdir there itself).
     const run = await runTool(configure, workDir, { progress, env: opts.env, tool: 'cmake' });
-    if (run.code !== 0) throw buildFailed('cmake (configure)', run, dir);
+    if (run.code !== 0) throw buildFailed(`cmake (configure${of})`, run, dir);
   }
   const run = await runTool(build, dir, { progress, env: opts.env, tool: 'cmake' });
-  if (run.code !== 0) throw buildFailed('cmake --build', run, dir);
+  if (run.code !== 0) throw buildFailed(variant.label ? `cmake --build (${variant.label})` : 'cmake --build', run, dir);
+  return { library: findCMakeArtifact(dir, workDir), buildDir: workDir };
+}
 
-  const artifact = findCMakeArtifact(dir, workDir);
-  let compileCommands: string | undefined;
-  const exported = join(workDir, 'compile_commands.json');
-  if (existsSync(exported)) {
-    compileCommands = join(dir, 'compile_commands.json');
-    copyFileSync(exported, compileCommands);
-  }
-  return { artifact, compileCommands };
+/** Copies the tree's compile_commands.json (when the project exports one) to the project root, for editors. */
+function publishCompileCommands(dir: string, buildDir: string): string | undefined {
+  const exported = join(buildDir, 'compile_commands.json');
+  if (!existsSync(exported)) return undefined;
+  copyFileSync(exported, join(dir, 'compile_commands.json'));
+  return join(dir, 'compile_commands.json');
 }
 
 interface CMakeJsBuildSystem {
@@ -241,7 +301,11 @@ export async function buildProject(opts: BuildOptions = {}): Promise<BuildResult
   let artifact: string;
   let compileCommands: string | undefined;
   if (language === 'rust') artifact = await buildCargo(dir, config, opts, progress);
-  else ({ artifact, compileCommands } = await buildCMake(dir, config, opts, progress));
+  else {
+    const built = await buildCMakeVariant(dir, projectVariant(config, opts.sanitize), { progress, env: opts.env });
+    artifact = built.library;
+    compileCommands = publishCompileCommands(dir, built.buildDir);
+  }
   const seconds = Math.round((performance.now() - started) / 10) / 100;
   return { artifact, language, config, seconds, ...(compileCommands ? { compileCommands } : {}), ...(opts.sanitize ? { sanitize: opts.sanitize } : {}) };
 }

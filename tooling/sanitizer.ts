@@ -10,11 +10,12 @@ import { ToolError } from './errors.js';
 export const SANITIZERS = ['address'] as const;
 export type Sanitizer = (typeof SANITIZERS)[number];
 
-// Frame pointers and -g give reports with file:line; -O1 keeps the instrumented code fast enough.
-const ASAN_FLAGS = '-fsanitize=address -fno-omit-frame-pointer -g -O1';
-
-/** CMake configure arguments of the ASan build (a Debug build in its own tree, build/asan). */
-export const ASAN_CMAKE_ARGS = [`-DCMAKE_C_FLAGS=${ASAN_FLAGS}`, `-DCMAKE_CXX_FLAGS=${ASAN_FLAGS}`, '-DCMAKE_SHARED_LINKER_FLAGS=-fsanitize=address'];
+/**
+ * Compile and link flags of the ASan build (a Debug build in its own tree, build/asan; tooling/build.ts).
+ * Frame pointers and -g give reports with file:line; -O1 keeps the instrumented code fast enough.
+ */
+export const ASAN_COMPILE_FLAGS = ['-fsanitize=address', '-fno-omit-frame-pointer', '-g', '-O1'];
+export const ASAN_LINK_FLAGS = ['-fsanitize=address'];
 
 export const ASAN_INSTALL_HINT = 'sudo apt-get install libasan8   (or the libasan matching your gcc)';
 

@@ -89,7 +89,7 @@ function crashFinding(check: string, e: unknown, sanitized: boolean, extra: Part
 
 export async function testPlugin(target: string, o: TestOptions = {}): Promise<TestReport> {
   if (o.coverage && o.sanitize) throw new ToolError('E_USAGE', '--coverage and --sanitize cannot be combined', { hint: 'Run them one after the other.' });
-  const coverage = o.coverage ? (await import('../coverage/coverage.js')).prepareCoverage(target) : undefined;
+  const coverage = o.coverage ? await (await import('../coverage/coverage.js')).prepareCoverage(target, o.progress) : undefined;
   const library = coverage?.library ?? await resolveLibrary(target, o);
   const findings: Finding[] = [];
   const add = (f: Finding) => { findings.push(f); o.onFinding?.(f); };

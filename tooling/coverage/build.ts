@@ -1,25 +1,25 @@
 /**
  * The coverage build of a C/C++ project: gcc/g++ with --coverage into build/coverage (its own
- * tree, so the Release build stays as it was). The counters (.gcda) are written by each process
- * that loaded the plug-in when it exits normally, and add up across processes; they are cleared
- * before a run so that a report covers exactly one `test --coverage`.
+ * tree, so the Release build stays as it was; built by tooling/build.ts like every project build).
+ * The counters (.gcda) are written by each process that loaded the plug-in when it exits normally,
+ * and add up across processes; they are cleared before a run so that a report covers exactly one
+ * `test --coverage`.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectLanguage } from '../build.js';
+import { buildCMakeVariant, detectLanguage, type BuildVariant } from '../build.js';
 import { ToolError } from '../errors.js';
 
-const FLAGS = '--coverage -O0 -g';
-
-function run(cmd: string[], what: string, dir: string): void {
-  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8' });
-  if (r.error) throw new ToolError('E_TOOL_MISSING', `cannot run ${cmd[0]}: ${r.error.message}`, { hint: 'Install CMake and gcc/g++ (Debian/Ubuntu: `sudo apt-get install cmake g++`).' });
-  if (r.status !== 0) {
-    const tail = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-20).map((l) => `    ${l}`).join('\n');
-    throw new ToolError('E_BUILD_FAILED', `${what} failed:\n${tail}`, { path: dir });
-  }
-}
+const COVERAGE_BUILD: BuildVariant = {
+  tree: 'coverage',
+  config: 'Debug',
+  label: 'coverage build',
+  // gcov reads what gcc wrote: the coverage build is always gcc's, whatever CMake would pick.
+  cc: 'gcc',
+  cxx: 'g++',
+  flags: ['--coverage', '-O0', '-g'],
+  linkerFlags: ['--coverage'],
+};
 
 export function refuseRust(dir: string): void {
   if (detectLanguage(dir) !== 'rust') return;
@@ -29,30 +29,18 @@ export function refuseRust(dir: string): void {
   });
 }
 
-/** Builds the project with --coverage; returns the plug-in library. */
-export function buildForCoverage(dir: string): { library: string; buildDir: string } {
+/** Builds the project with --coverage; returns the plug-in library and its tree. */
+export async function buildForCoverage(dir: string, progress?: boolean): Promise<{ library: string; buildDir: string }> {
   refuseRust(dir);
-  const out = join(dir, 'build', 'coverage');
-  if (!existsSync(join(out, 'CMakeCache.txt'))) {
-    run(['cmake', '-S', dir, '-B', out, '-DCMAKE_BUILD_TYPE=Debug', '-DCMAKE_C_COMPILER=gcc', '-DCMAKE_CXX_COMPILER=g++', `-DCMAKE_C_FLAGS=${FLAGS}`, `-DCMAKE_CXX_FLAGS=${FLAGS}`, '-DCMAKE_SHARED_LINKER_FLAGS=--coverage'], 'cmake (coverage build)', dir);
-  }
-  run(['cmake', '--build', out, '--parallel', '2'], 'cmake --build (coverage build)', dir);
-  const libs = readdirSync(out).filter((f) => f.endsWith('.so') && !f.startsWith('libwasmedge'));
-  if (libs.length !== 1) throw new ToolError('E_BUILD_FAILED', `expected one plug-in library in ${out}, found ${libs.length ? libs.join(', ') : 'none'}`, { path: out });
-  return { library: join(out, libs[0]), buildDir: out };
+  return buildCMakeVariant(dir, COVERAGE_BUILD, { progress });
 }
 
-/** Every .gcda file under the build tree. */
+/** Every .gcda file under the build tree (symbolic links are not followed). */
 export function counterFiles(buildDir: string): string[] {
-  const found: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(d, e.name));
-      else if (e.name.endsWith('.gcda')) found.push(join(d, e.name));
-    }
-  };
-  if (existsSync(buildDir)) walk(buildDir);
-  return found;
+  if (!existsSync(buildDir)) return [];
+  return readdirSync(buildDir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory() && e.name.endsWith('.gcda'))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 export function resetCounters(buildDir: string): void {

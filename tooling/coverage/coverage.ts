@@ -11,12 +11,12 @@ import { summarise, toLcov, type CoverageSummary } from './report.js';
 
 export interface CoverageRun { projectDir: string; buildDir: string; library: string }
 
-export function prepareCoverage(target: string): CoverageRun {
+export async function prepareCoverage(target: string, progress?: boolean): Promise<CoverageRun> {
   const projectDir = resolve(target);
   if (!existsSync(projectDir) || !statSync(projectDir).isDirectory()) {
     throw new ToolError('E_COVERAGE_UNAVAILABLE', `--coverage needs a project directory (it rebuilds the plug-in with --coverage); ${target} is not one`, { path: projectDir, hint: 'Run `wasmedge-plugin test --coverage` in (or on) the project directory.' });
   }
-  const { library, buildDir } = buildForCoverage(projectDir);
+  const { library, buildDir } = await buildForCoverage(projectDir, progress);
   resetCounters(buildDir);
   return { projectDir, buildDir, library };
 }

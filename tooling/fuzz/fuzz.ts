@@ -70,15 +70,15 @@ export async function resolveTarget(target: string, mode: FuzzMode, progress: bo
   const workDir = dir ? join(dir, 'build', 'fuzz') : join(tmpdir(), `wpk-fuzz-${userInfo().uid}`);
   const tc = mode === 'libfuzzer' ? fuzzToolchain() : undefined;
   if (dir && tc && detectLanguage(dir) !== 'rust') {
-    const library = buildInstrumentedPlugin(tc, dir);
-    return { library, dir, instrumented: true, workDir, harness: { harness: buildHarness(tc, join(workDir, 'harness')), library } };
+    const library = await buildInstrumentedPlugin(tc, dir, progress);
+    return { library, dir, instrumented: true, workDir, harness: { harness: await buildHarness(tc, join(workDir, 'harness'), progress), library } };
   }
   let library = abs;
   if (dir) {
     const { buildProject } = await import('../build.js');
     library = (await buildProject({ dir, progress })).artifact;
   }
-  return { library, dir, instrumented: false, workDir, harness: tc ? { harness: buildHarness(tc, join(workDir, 'harness')), library } : undefined };
+  return { library, dir, instrumented: false, workDir, harness: tc ? { harness: await buildHarness(tc, join(workDir, 'harness'), progress), library } : undefined };
 }
 
 function pickFunctions(all: FunctionRef[], wanted: string | undefined): FunctionRef[] {
