@@ -4,12 +4,13 @@
  * `force`, nothing is written outside it, and a failure leaves it as it was found.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AppGenerator from './app/index.js';
 import { runGenerator } from './run.js';
 import { QUESTIONS, checkAnswer, invalidAnswer, resolveAnswers, type AnswerKey, type Language, type ProjectAnswers } from '../tooling/scaffold/answers.js';
 import { plannedFiles } from '../tooling/scaffold/plan.js';
+import { treeEntries } from '../tooling/tree.js';
 import { ToolError } from '../tooling/errors.js';
 import { checkTargetPath } from '../tooling/scaffold/target-path.js';
 
@@ -46,17 +47,9 @@ export interface ScaffoldResult {
 const NAMESPACE = 'wasmedge-plugin:app';
 const TEMP_PREFIX = '.wasmedge-plugin-new-';
 
+/** Everything but folders below root, sorted (the result lists the files written in a stable order). */
 function listFilesUnder(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else out.push(relative(root, full).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return out.sort();
+  return treeEntries(root).filter((e) => !e.entry.isDirectory()).map((e) => e.path).sort();
 }
 
 function isInteractive(opts: ScaffoldOptions): boolean {

@@ -4,7 +4,7 @@
  * to a project made by `new` (C, C++ or Rust). It edits only between the marker comments, refuses
  * a name the project already has, and checks everything before writing anything.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Generator from 'yeoman-generator';
@@ -15,6 +15,7 @@ import { declareOptions } from '../options.js';
 import { FUNCTION_GENERATOR_OPTIONS } from '../../tooling/options/commands.js';
 import { FUNCTION_NAME, SOURCE_FILE, declaredEntry, existingFunction, definition, insertAtMarker, parseParams, parseTypes, registration, watStub, withDeclaredFunction, type Signature } from '../../tooling/scaffold/function-code.js';
 import { ToolError } from '../../tooling/errors.js';
+import { treeEntries } from '../../tooling/tree.js';
 
 interface Project {
   language: Language;
@@ -38,9 +39,9 @@ export function readProject(dir: string): Project {
   // A template pack may name its source differently: take the file under src/ that has the markers.
   if (!existsSync(join(dir, source)) || !readFileSync(join(dir, source), 'utf8').includes('wasmedge-plugin:functions:end')) {
     const srcDir = join(dir, 'src');
-    const found = existsSync(srcDir) ? readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).find((f) => /\.(c|cc|cpp|rs)$/.test(f) && readFileSync(join(srcDir, f), 'utf8').includes('wasmedge-plugin:functions:end')) : undefined;
+    const found = existsSync(srcDir) ? treeEntries(srcDir).find((e) => !e.entry.isDirectory() && /\.(c|cc|cpp|rs)$/.test(e.path) && readFileSync(join(srcDir, e.path), 'utf8').includes('wasmedge-plugin:functions:end'))?.path : undefined;
     if (!found) throw new ToolError('E_NO_MARKERS', `no source file under ${srcDir} has the wasmedge-plugin:functions / wasmedge-plugin:registrations marker comments`, { path: join(dir, source) });
-    source = `src/${found.split('\\').join('/')}`;
+    source = `src/${found}`;
   }
   return { language, module: m.module, source };
 }

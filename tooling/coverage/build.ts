@@ -5,10 +5,11 @@
  * and add up across processes; they are cleared before a run so that a report covers exactly one
  * `test --coverage`.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCMakeVariant, detectLanguage, type BuildVariant } from '../build.js';
 import { ToolError } from '../errors.js';
+import { treeEntries } from '../tree.js';
 
 const COVERAGE_BUILD: BuildVariant = {
   tree: 'coverage',
@@ -35,12 +36,10 @@ export async function buildForCoverage(dir: string, progress?: boolean): Promise
   return buildCMakeVariant(dir, COVERAGE_BUILD, { progress });
 }
 
-/** Every .gcda file under the build tree (symbolic links are not followed). */
+/** Every .gcda file under the build tree. */
 export function counterFiles(buildDir: string): string[] {
   if (!existsSync(buildDir)) return [];
-  return readdirSync(buildDir, { recursive: true, withFileTypes: true })
-    .filter((e) => !e.isDirectory() && e.name.endsWith('.gcda'))
-    .map((e) => join(e.parentPath, e.name));
+  return treeEntries(buildDir).filter((e) => !e.entry.isDirectory() && e.path.endsWith('.gcda')).map((e) => join(buildDir, e.path));
 }
 
 export function resetCounters(buildDir: string): void {

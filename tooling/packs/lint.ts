@@ -5,7 +5,7 @@
  * project (symbolic links, odd names), and output-name collisions after `.hbs` stripping and the
  * dotfile renaming. Each finding names the file (relative to the pack) and, for templates, the line.
  */
-import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGES, resolveAnswers, type Language } from '../scaffold/answers.js';
 import { packContext, resolvePackValues } from '../scaffold/pack-vars.js';
@@ -13,6 +13,7 @@ import { assertInside, handlebars, outputPath, renderTemplate, templateFiles } f
 import { MANIFEST_FILE } from '../scaffold/plan.js';
 import { VENDOR_DIR } from '../scaffold/context.js';
 import { ToolError } from '../errors.js';
+import { treeEntries } from '../tree.js';
 import { PACK_MANIFEST, PACK_PACKAGE_PREFIX, checkManifest, kitRangeProblem, type PackManifest } from './manifest.js';
 
 export interface LintFinding {
@@ -128,46 +129,42 @@ function lintPackageJson(root: string, manifest: PackManifest, add: (f: LintFind
 /** Links, special files and names that do not map to a safe output path; collisions after renaming. */
 function lintFolder(root: string, folder: string, add: (f: LintFinding) => void): void {
   const outputs = new Map<string, string>();
-  const walk = (rel: string): void => {
-    for (const entry of readdirSync(join(root, folder, rel))) {
-      const relPath = rel ? `${rel}/${entry}` : entry;
-      const file = `${folder}/${relPath}`;
-      const stat = lstatSync(join(root, file));
-      if (stat.isSymbolicLink()) {
-        add({ severity: 'error', file, message: `is a symbolic link (→ ${readlinkSync(join(root, file))}): a link can make a project read or write outside its directory`, hint: 'Replace it with a regular file (packs contain regular files and folders only).' });
-        continue;
-      }
-      if (stat.isDirectory()) {
-        walk(relPath);
-        continue;
-      }
-      if (!stat.isFile()) {
-        add({ severity: 'error', file, message: 'is not a regular file (device, socket or FIFO)' });
-        continue;
-      }
-      const output = outputPath(relPath);
-      try {
-        assertInside(output);
-        if (/[\\:]/.test(output)) throw new Error('backslash or colon');
-      } catch {
-        add({ severity: 'error', file, message: `renders to ${JSON.stringify(output)}, which would escape the project directory or is not portable` });
-        continue;
-      }
-      if (output === MANIFEST_FILE || output === VENDOR_DIR || output.startsWith(`${VENDOR_DIR}/`)) {
-        add({ severity: 'error', file, message: `renders to ${output}, which the kit writes itself (the project manifest and the vendored SDK)`, hint: 'Remove it from the pack.' });
-      }
-      const clash = outputs.get(output);
-      if (clash) add({ severity: 'error', file, message: `renders to ${output}, like ${folder}/${clash} (after .hbs stripping and dotfile renaming): one would silently replace the other`, hint: 'Keep one of the two files.' });
-      else outputs.set(output, relPath);
-      if (relPath.split('/').some((s) => s === '.gitignore' || s === '.npmignore')) {
-        add({ severity: 'warning', file, message: 'npm drops or renames this file when publishing', hint: 'Store it as _gitignore (renamed to .gitignore on output).' });
-      }
-      if (!relPath.endsWith('.hbs') && /(?<!\$)\{\{/.test(readFileSync(join(root, file), 'latin1'))) {
-        add({ severity: 'warning', file, message: 'contains {{ but is not a .hbs file: it is copied verbatim, not rendered', hint: 'Add .hbs to the name if it should be rendered.' });
-      }
+  // Sorted by path: findings come in the same order on every file system, and of two files that
+  // render to the same output, the first in that order is kept and the second is reported.
+  const entries = treeEntries(join(root, folder)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const { path: relPath, entry } of entries) {
+    const file = `${folder}/${relPath}`;
+    if (entry.isSymbolicLink()) {
+      // Listed, never entered: a linked folder's contents are not walked.
+      add({ severity: 'error', file, message: `is a symbolic link (→ ${readlinkSync(join(root, file))}): a link can make a project read or write outside its directory`, hint: 'Replace it with a regular file (packs contain regular files and folders only).' });
+      continue;
     }
-  };
-  walk('');
+    if (entry.isDirectory()) continue;
+    if (!entry.isFile()) {
+      add({ severity: 'error', file, message: 'is not a regular file (device, socket or FIFO)' });
+      continue;
+    }
+    const output = outputPath(relPath);
+    try {
+      assertInside(output);
+      if (/[\\:]/.test(output)) throw new Error('backslash or colon');
+    } catch {
+      add({ severity: 'error', file, message: `renders to ${JSON.stringify(output)}, which would escape the project directory or is not portable` });
+      continue;
+    }
+    if (output === MANIFEST_FILE || output === VENDOR_DIR || output.startsWith(`${VENDOR_DIR}/`)) {
+      add({ severity: 'error', file, message: `renders to ${output}, which the kit writes itself (the project manifest and the vendored SDK)`, hint: 'Remove it from the pack.' });
+    }
+    const clash = outputs.get(output);
+    if (clash) add({ severity: 'error', file, message: `renders to ${output}, like ${folder}/${clash} (after .hbs stripping and dotfile renaming): one would silently replace the other`, hint: 'Keep one of the two files.' });
+    else outputs.set(output, relPath);
+    if (relPath.split('/').some((s) => s === '.gitignore' || s === '.npmignore')) {
+      add({ severity: 'warning', file, message: 'npm drops or renames this file when publishing', hint: 'Store it as _gitignore (renamed to .gitignore on output).' });
+    }
+    if (!relPath.endsWith('.hbs') && /(?<!\$)\{\{/.test(readFileSync(join(root, file), 'latin1'))) {
+      add({ severity: 'warning', file, message: 'contains {{ but is not a .hbs file: it is copied verbatim, not rendered', hint: 'Add .hbs to the name if it should be rendered.' });
+    }
+  }
 }
 
 function lintLanguage(root: string, manifest: PackManifest, language: Language, add: (f: LintFinding) => void): void {

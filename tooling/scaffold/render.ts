@@ -3,10 +3,11 @@
  * (a language file replaces a shared one of the same output path). `*.hbs` files are rendered by
  * Handlebars (noEscape + strict, the context is pre-escaped); other files are copied verbatim.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import Handlebars from 'handlebars';
 import { templatesDir } from '../paths.js';
+import { treeEntries } from '../tree.js';
 
 /**
  * Names stored under a safe name in the template tree (npm drops `.gitignore` from packages, and a
@@ -28,17 +29,9 @@ export function outputPath(templatePath: string): string {
     .join('/');
 }
 
+/** The regular files of a template folder (links are left out), sorted: generation is deterministic. */
 function listFiles(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.push(relative(root, full).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return out.sort();
+  return treeEntries(root).filter((e) => e.entry.isFile()).map((e) => e.path).sort();
 }
 
 export interface TemplateFile {

@@ -3,11 +3,11 @@
  * cmake/cargo and no network. Layout inside the project mirrors sdk/ (the Rust crate's build.rs and
  * WasmEdgeLink.cmake find `../link` and `../include` relative to themselves).
  */
-import { readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Language } from './answers.js';
 import { VENDOR_DIR } from './context.js';
 import { sdkDir } from '../paths.js';
+import { treeEntries } from '../tree.js';
 
 export const VENDORED_SDK_PARTS: Readonly<Record<Language, readonly string[]>> = {
   c: ['include', 'link'],
@@ -15,8 +15,10 @@ export const VENDORED_SDK_PARTS: Readonly<Record<Language, readonly string[]>> =
   rust: ['include', 'link', 'rust'],
 };
 
-// Build output and lock files that may sit in the kit's own sdk/ during development.
+// Build output and lock files that may sit in the kit's own sdk/ during development (a skipped
+// folder is skipped with everything in it).
 const SKIPPED = new Set(['target', 'build', 'Cargo.lock', 'node_modules']);
+const skipped = (name: string): boolean => SKIPPED.has(name) || name.endsWith('.so') || name.endsWith('.o');
 
 export interface VendoredFile {
   source: string;
@@ -24,16 +26,11 @@ export interface VendoredFile {
   output: string;
 }
 
+/** The regular files of the SDK parts a language needs, sorted by output path (deterministic generation). */
 export function vendoredFiles(language: Language, root = sdkDir): VendoredFile[] {
-  const out: VendoredFile[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (SKIPPED.has(entry.name) || entry.name.endsWith('.so') || entry.name.endsWith('.o')) continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) out.push({ source: full, output: `${VENDOR_DIR}/${relative(root, full).split(sep).join('/')}` });
-    }
-  };
-  for (const part of VENDORED_SDK_PARTS[language]) walk(join(root, part));
-  return out.sort((a, b) => a.output.localeCompare(b.output));
+  return VENDORED_SDK_PARTS[language]
+    .flatMap((part) => treeEntries(join(root, part))
+      .filter((e) => e.entry.isFile() && !e.path.split('/').some(skipped))
+      .map((e) => ({ source: join(root, part, e.path), output: `${VENDOR_DIR}/${part}/${e.path}` })))
+    .sort((a, b) => a.output.localeCompare(b.output));
 }
