@@ -2,7 +2,6 @@
 // strict flags, linked against the real host shim (build/Release/libwasmedge.so) and run; plus the
 // C++ get_string example built with plain CMake, inspected with readelf, driven through the shim next
 // to the C example (identical transcripts) and run from wasm through the TS runtime.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import {
   type RunResult,
 } from './helpers/cbuild.js';
 import { expectSameTranscriptAsC, expectTestWatRuns } from './helpers/get-string.js';
+import { collectOutput } from './helpers/spawn.js';
 
 const SHIM_DIR = path.join(REPO_ROOT, 'build', 'Release');
 const CPP_INCLUDE = path.join(SDK_DIR, 'cpp');
@@ -51,15 +51,7 @@ async function limited<T>(job: () => Promise<T>): Promise<T> {
 }
 
 function spawnAsync(cmd: string, args: string[]): Promise<RunResult> {
-  return limited(() => new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-  }));
+  return limited(() => collectOutput(cmd, args));
 }
 
 /** Compiles C++ (syntax and semantics only) with the SDK and wrapper include paths. */

@@ -7,7 +7,6 @@
 //   21 a call into wasm from a plug-in's own thread fails with a message instead of hanging
 //   23 a stack overflow in a host function is reported as such
 //   24 a string option set again does not leak; an instance added twice is a finding, not a double free
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,6 +14,7 @@ import { PluginHost } from '../runtime/index.js';
 import { loadShim } from '../runtime/native/binding.js';
 import { REPO_ROOT, buildPluginLib, makeTempDir, removeDir, writeFile } from './helpers/cbuild.js';
 import { BIN, cli, ensureBuilt, type CliResult } from './helpers/cli.js';
+import { collectOutput } from './helpers/spawn.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'bad');
 let dir: string;
@@ -30,15 +30,7 @@ function fixture(name: string, source: string, defines: Record<string, string | 
 
 /** Runs a shell pipeline; resolves with its stdout. */
 function sh(script: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', script], { env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
-  });
+  return collectOutput('sh', ['-c', script], { env: { ...process.env, NO_COLOR: '1', ...env } });
 }
 
 const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

@@ -1,17 +1,13 @@
 // Runs the built CLI (bin/wasmedge-plugin.js → dist/) as a real process, the way users run it.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from './cbuild.js';
+import { REPO_ROOT, type RunResult } from './cbuild.js';
+import { collectOutput } from './spawn.js';
 
 export const BIN = path.join(REPO_ROOT, 'bin', 'wasmedge-plugin.js');
 
-export interface CliResult {
-  status: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliResult = RunResult;
 
 /** Compiles dist/ when it is missing or older than a source file we depend on. */
 export function ensureBuilt(): void {
@@ -27,21 +23,9 @@ export function ensureBuilt(): void {
 
 /** Runs `wasmedge-plugin args…`; never rejects for a non-zero exit. */
 export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: opts.cwd ?? REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...opts.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status, signal, stdout, stderr });
-    });
+  return collectOutput(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? REPO_ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+    timeoutMs: opts.timeoutMs ?? 60_000,
   });
 }
