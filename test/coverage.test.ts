@@ -32,7 +32,14 @@ describe('test --coverage (C project)', () => {
   let before: { files: Array<{ file: string; lines: { hit: number; total: number; percent: number }; branches: { hit: number; total: number } }>; leastCovered: Array<{ name: string; uncovered: string[] }>; lcov: string };
 
   test('reports src/plugin.c only, with uncovered lines of the least-covered functions, and writes lcov.info', async () => {
+    const release = await cli(['build', dir, '--json'], { timeoutMs: 240_000 });
+    expect(release.status, release.stderr).toBe(0);
+    const releaseLib = JSON.parse(release.stdout).artifact as string;
+    const releaseMtime = fs.statSync(releaseLib).mtimeMs;
     const report = await coverage();
+    // Its own build tree: the Release build stays as it was.
+    expect(report.library).toBe(path.join(dir, 'build', 'coverage', 'libcov.so'));
+    expect(fs.statSync(releaseLib).mtimeMs).toBe(releaseMtime);
     before = report.coverage;
     expect(before.files.map((f) => f.file)).toEqual(['src/plugin.c']);
     const c = before.files[0];

@@ -46,6 +46,7 @@ describe('the planted off-by-one', () => {
     const report = await fuzzPlugin(planted, { function: 'planted.seal', seconds: 60, seed: 1 });
     expect(report.mode).toBe('libfuzzer');
     expect(report.instrumented).toBe(true);
+    expect(report.library).toBe(path.join(planted, 'build', 'fuzz', 'libplanted.so'));
     const finding = report.results[0].finding;
     expect(finding, JSON.stringify(report.results)).toBeDefined();
     expect(finding!.reproducer.seconds).toBeLessThan(60);
