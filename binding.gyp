@@ -36,6 +36,17 @@
       'libraries': ['-lpthread', '-Wl,-soname,libwasmedge.so.0'],
     },
     {
+      # The crash-isolated side of `inspect` (tooling/isolation/probe.ts): a small program, not a
+      # second Node process. It dlopens the shim at run time, so it links nothing of ours.
+      'target_name': 'wpk_probe',
+      'type': 'executable',
+      'sources': ['tooling/isolation/probe/wpk_probe.c'],
+      'include_dirs': ['sdk/include', 'runtime/native'],
+      'cflags': ['-std=c11', '-O2', '-Wall', '-Wextra', '-Wvla', '-fno-lto'],
+      'cflags!': ['-O3', '-fno-exceptions', '-fno-rtti', '-std=gnu++17', '-std=gnu++20'],
+      'libraries': ['-ldl'],
+    },
+    {
       # Programs and plug-ins linked with -lwasmedge need the SONAME file name at run time.
       'target_name': 'libwasmedge_soname_link',
       'type': 'none',

@@ -1,7 +1,6 @@
 /** How every command reports: errors as `error[CODE]: message` + `  hint: …` on stderr, JSON on stdout. */
 import { coloursFor, formatError, formatWarning } from '../tooling/messages.js';
 import { isKitError } from '../runtime/errors.js';
-import { type ErrorCode } from '../tooling/errors.js';
 
 /** Colours for what commands print on stdout (errors and warnings decide for stderr themselves). */
 const colour = coloursFor(process.stdout);

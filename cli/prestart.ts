@@ -5,6 +5,7 @@
  * and not when that child will not be used (--no-isolate, --help, --version).
  */
 import { prestart } from '../tooling/isolation/parent.js';
+import { probePath } from '../tooling/isolation/probe.js';
 import { ISOLATED_STDIO, type IsolatedCommand } from '../tooling/engines/stdio.js';
 
 const NO_CHILD = new Set(['--no-isolate', '--help', '-h', '--version', '-V']);
@@ -21,5 +22,8 @@ export function isolatedCommand(argv: readonly string[]): IsolatedCommand | unde
 
 export function prestartFor(argv: readonly string[]): void {
   const command = isolatedCommand(argv);
+  // `inspect` runs plug-in code in the native probe, which starts in milliseconds: a Node child
+  // started now would only compete with us for the CPU.
+  if (command === 'inspect' && probePath()) return;
   if (command) prestart(ISOLATED_STDIO[command]);
 }

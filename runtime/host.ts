@@ -4,20 +4,15 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { KitError, isKitError } from './errors.js';
 import { loadShim } from './native/binding.js';
 import { Plugin } from './plugin.js';
 import type { PluginModule } from './module.js';
 import type { WasmInstance, InstantiateOptions, WasiOptions } from './instance.js';
-import { defaultPluginPaths, fileIdentity, pluginCandidates } from './search-paths.js';
+import { defaultPluginPaths, fileIdentity } from './search-paths.js';
+import { duplicatePluginError, loadSteps, toLoadError, type LoadError } from './load-rules.js';
 import { ignoreStages, type StageListener } from './stages.js';
 
-export interface LoadError {
-  path: string;
-  code: string;
-  message: string;
-  hint?: string;
-}
+export type { LoadError } from './load-rules.js';
 
 export interface LoadResult {
   loaded: Plugin[];
@@ -28,11 +23,6 @@ export interface LoadResult {
 
 export interface RunOptions extends WasiOptions {
   modules?: PluginModule[];
-}
-
-function toLoadError(e: unknown, path: string): LoadError {
-  if (isKitError(e)) return { path: e.path ?? path, code: e.code, message: e.message, hint: e.hint };
-  return { path, code: 'E_LOAD_FAILED', message: (e as Error)?.message ?? String(e) };
 }
 
 export class PluginHost {
@@ -58,17 +48,11 @@ export class PluginHost {
 
   /** Loads one library, or every `.so` under a directory (recursively). Never throws for bad plug-ins. */
   loadFromPath(fileOrDir: string): LoadResult {
-    const result: LoadResult = { loaded: [], errors: [], searched: [resolve(fileOrDir)] };
-    if (!existsSync(fileOrDir)) {
-      result.errors.push({ path: resolve(fileOrDir), code: 'E_NOT_FOUND', message: `no such file or directory: ${fileOrDir}`, hint: 'Check the path; relative paths are resolved from the current directory.' });
-      return result;
-    }
-    for (const c of pluginCandidates(fileOrDir)) {
-      if (c.skipReason) {
-        result.errors.push({ path: c.path, code: 'E_NOT_A_LIBRARY', message: `${c.path} is not a plug-in file: ${c.skipReason}`, hint: 'Give the .so file that the build produced.' });
-        continue;
-      }
-      this.#loadOne(c.path, result);
+    const plan = loadSteps(fileOrDir);
+    const result: LoadResult = { loaded: [], errors: [], searched: [plan.searched] };
+    for (const step of plan.steps) {
+      if ('error' in step) result.errors.push(step.error);
+      else this.#loadOne(step.load, result);
     }
     return result;
   }
@@ -84,7 +68,7 @@ export class PluginHost {
       const plugin = Plugin.load(path, this.#onStage);
       const existing = this.#plugins.get(plugin.name);
       if (existing) {
-        throw new KitError('E_DUPLICATE_PLUGIN', `plug-in '${plugin.name}' from ${path} is already loaded from ${existing.path}; the first one wins`, { path });
+        throw duplicatePluginError(plugin.name, path, existing.path);
       }
       this.#plugins.set(plugin.name, plugin);
       this.#byFile.set(id, plugin);

@@ -5,9 +5,10 @@
 import { KitError } from './errors.js';
 import { CreateProto, koffi, loadShim, noticeSignalHandlers, type Ptr, type Shim } from './native/binding.js';
 import { openLibrary } from './library.js';
+import { createFailedError, nullDescriptorError, refusal } from './load-rules.js';
 import { compatibleWith, readDescriptor } from './descriptor.js';
 import {
-  coerceOptionValue, readOptionValue, writeOptionValue,
+  coerceOptionValue, describeOption, readOptionValue, writeOptionValue,
   type OptionInfo, type OptionType, type OptionValue,
 } from './options.js';
 import { PluginModule } from './module.js';
@@ -60,8 +61,8 @@ export class Plugin {
     onStage({ stage: 'GetDescriptor', path });
     const desc = lib.getDescriptor();
     noticeSignalHandlers(shim, `the plug-in ${path}`, 'while loading it');
+    if (!desc) throw nullDescriptorError(path);
     onStage({ stage: 'descriptor', path });
-    if (!desc) throw new KitError('E_NULL_DESCRIPTOR', `${path}: WasmEdge_Plugin_GetDescriptor returned NULL`, { path });
     return new Plugin(shim, path, desc, onStage);
   }
 
@@ -70,8 +71,8 @@ export class Plugin {
     this.#onStage = onStage;
     this.path = path;
     const d = readDescriptor(desc);
-    const problem = d.problems.find((p) => !p.warning);
-    if (problem) throw new KitError(problem.code, `${path}: ${problem.message}`, { path, hint: problem.hint, apiVersion: d.apiVersion });
+    const refused = refusal(path, d.problems, d.apiVersion);
+    if (refused) throw refused;
     // No problem means every name, Create, type and Storage below is present.
     this.name = d.name!;
     this.description = d.description;
@@ -87,13 +88,7 @@ export class Plugin {
   }
 
   get options(): OptionInfo[] {
-    return this.#options.map((o) => ({
-      name: o.name,
-      description: o.description,
-      type: o.type,
-      default: readOptionValue(o.type, o.storage),
-      flagDefault: o.type === 'toggle' ? true : readOptionValue(o.type, o.defaultValue),
-    }));
+    return this.#options.map((o) => describeOption(o, (where) => readOptionValue(o.type, o[where])));
   }
 
   #option(name: string): OptionSlot {
@@ -150,14 +145,7 @@ export class Plugin {
     const handles = this.#descriptorHandles[index];
     const instance = koffi.call(handles.create, CreateProto, handles.address) as Ptr | null;
     noticeSignalHandlers(this.#shim, `plug-in '${this.name}'`, `in Create of module '${desc.name}'`);
-    if (!instance) {
-      throw new KitError('E_CREATE_FAILED', `module '${desc.name}' of plug-in '${this.name}': Create returned NULL`, { path: this.path });
-    }
-    if (!this.#shim.moduleIsLive(instance)) {
-      throw new KitError('E_CREATE_FAILED', `module '${desc.name}' of plug-in '${this.name}': Create returned ${'0x' + BigInt(instance).toString(16)}, which is not a module instance (not made by WasmEdge_ModuleInstanceCreate, or already deleted)`, {
-        path: this.path, hint: 'Return the pointer WasmEdge_ModuleInstanceCreate gave you, and do not delete it: the host owns it after Create returns.',
-      });
-    }
+    if (!instance || !this.#shim.moduleIsLive(instance)) throw createFailedError(this, desc.name, instance);
     const mod = new PluginModule(this.#shim, this, desc.name, instance, () => this.#modules.delete(mod), this.#onStage);
     this.#modules.add(mod);
     return mod;

@@ -43,11 +43,13 @@ it('installs globally under the strict install-script policy with what the READM
   expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
   expect(install.stderr).not.toMatch(/not (yet )?covered by allowScripts/);
   expect(existsSync(path.join(installed, 'build', 'Release', 'libwasmedge.so'))).toBe(true);
+  // The native side of the isolated `inspect` is built at install time as well.
+  expect(existsSync(path.join(installed, 'build', 'Release', 'wpk_probe'))).toBe(true);
 });
 
 it('ships what a user needs, a LICENSE and a repository, and nothing from the work tree', () => {
   for (const f of ['dist/runtime/index.js', 'dist/cli/main.js', 'sdk/include/wasmedge/wasmedge.h', 'sdk/link/libwasmedge.map',
-    'sdk/cpp/wasmedge/plugin.hpp', 'sdk/rust/Cargo.toml', 'templates/c/CMakeLists.txt.hbs', 'LICENSE', 'tooling/fuzz/harness/wpk_fuzz.c']) {
+    'sdk/cpp/wasmedge/plugin.hpp', 'sdk/rust/Cargo.toml', 'templates/c/CMakeLists.txt.hbs', 'LICENSE', 'tooling/fuzz/harness/wpk_fuzz.c', 'tooling/isolation/probe/wpk_probe.c']) {
     expect(existsSync(path.join(installed, f)), f).toBe(true);
   }
   expect(existsSync(path.join(installed, 'test', 'runtime.test.ts'))).toBe(false);

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { KitError } from '../errors.js';
 import { shimPath } from '../paths.js';
+import { warnSignalHandlers } from '../signal-warning.js';
 
 // createRequire: measurably faster start-up than the ESM entry of koffi.
 const require = createRequire(import.meta.url);
@@ -179,8 +180,6 @@ export function loadShim(): Shim {
   return shim;
 }
 
-const SIGNAL_NAMES = ['SIGSEGV', 'SIGBUS', 'SIGFPE', 'SIGILL', 'SIGABRT'];
-
 /**
  * Call after plug-in code ran. A plug-in that installs its own handler for SIGSEGV & co. (a JVM, a
  * sandbox) would take wasm traps away from V8; the shim notices, puts the kit's handler back in
@@ -192,16 +191,9 @@ export function noticeSignalHandlers(s: Shim, who: string, where?: string, plugi
   s.checkSignalHandlers();
   const mask = s.signalsReplaced();
   if (!mask) return;
-  const names = SIGNAL_NAMES.filter((_, i) => mask & (1 << i));
   const fn = s.signalsReplacedIn();
   const plugin = fn ? pluginOf?.(fn) : undefined;
-  const culprit = plugin ? `plug-in '${plugin}'` : who;
-  const at = fn ? `in host function '${fn}'` : where;
-  process.emitWarning(
-    `${culprit} replaced the ${names.join(', ')} handler${names.length > 1 ? 's' : ''}${at ? ` (${at})` : ''}: the kit put its own back ` +
-      'in front, so that wasm traps keep working, and passes faults in the plug-in\'s own code (host functions, its threads) to the plug-in\'s handler',
-    { type: 'WasmEdgePluginKitWarning', code: 'WPK_SIGNAL_HANDLER' },
-  );
+  warnSignalHandlers(mask, plugin ? `plug-in '${plugin}'` : who, fn ? `in host function '${fn}'` : where);
 }
 
 /** Reads a WasmEdge_String returned by value (not NUL-terminated). */

@@ -1,7 +1,6 @@
 /** The inspect engine: what each plug-in declares and what its modules contain, as plain data. */
 import type { LoadError, PluginHost } from '../../runtime/host.js';
 import { isKitError } from '../../runtime/errors.js';
-import { formatSignature } from '../../runtime/value-types.js';
 import { reportStage } from '../stage-report.js';
 
 export interface InspectedModule {

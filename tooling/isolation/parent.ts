@@ -198,90 +198,108 @@ function reviveError(e: { code: string; message: string; hint?: string; path?: s
   return err;
 }
 
+/** A child being watched: its stage lines, stderr tail and timeout, and how it ended. */
+export interface Supervised {
+  /** Resolves once the child closed and all its output was read. */
+  closed: Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }>;
+  /** The E_CRASH / E_TIMEOUT error for a child that died or hung, naming the last stage. */
+  crashError(end: { code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }): ToolError;
+  /** The child died at exit after its work was complete (library destructors): report it as `o` says. */
+  reportUnloadCrash(end: { code: number | null; signal: NodeJS.Signals | null }): void;
+}
+
+/**
+ * Watches `child` as the protocol above says: stage lines name where it is, other lines go to
+ * `onMessage`; stderr is kept (and forwarded); the timeout applies between lines.
+ */
+export function supervise(child: ChildProcess, o: IsolateOptions, onMessage: (msg: { t: string; [k: string]: unknown }) => void): Supervised {
+  let stage: StageEvent | undefined;
+  const libraries = new Set<string>();
+  let stderrTail = '';
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (ms = o.timeoutMs) => {
+    if (!ms || timedOut) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      // Ask where it is (the shim answers SIGUSR2 with a 'hang' stage line), then kill it.
+      child.kill('SIGUSR2');
+      timer = setTimeout(() => child.kill('SIGKILL'), WHERE_GRACE_MS);
+    }, ms);
+  };
+  // Start-up (Node's, slow on a loaded machine) is not the plug-in's time: the limit applies from
+  // the first line the child sends, with a generous bound before it.
+  if (o.timeoutMs) arm(Math.max(o.timeoutMs, STARTUP_MS));
+
+  if (child.stdout) {
+    child.stdout.on('data', (d: Buffer) => { if (o.stdout !== 'ignore') process.stderr.write(d); });
+  }
+  child.stderr!.on('data', (d: Buffer) => {
+    if (o.forwardStderr) process.stderr.write(d);
+    stderrTail = (stderrTail + d.toString('utf8')).slice(-STDERR_TAIL_BYTES);
+  });
+  let pending = '';
+  const channel = child.stdio[3] as NodeJS.ReadableStream;
+  channel.on('data', (d: Buffer) => {
+    pending += d.toString('utf8');
+    let nl: number;
+    while ((nl = pending.indexOf('\n')) >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      if (!line) continue;
+      let msg: { t: string; [k: string]: unknown };
+      try { msg = JSON.parse(line); } catch { continue; }
+      arm();
+      if (msg.t === 'stage') {
+        const { t: _t, ...e } = msg;
+        stage = mergeStage(stage, e as unknown as StageEvent, libraries);
+        if (stage?.path) libraries.add(stage.path);
+        if (stage) o.onStage?.(stage);
+        if (msg.stage === 'hang' && timedOut) child.kill('SIGKILL');
+      } else {
+        onMessage(msg);
+      }
+    }
+  });
+  // 'close' (not 'exit'): every byte of fd 3 and stderr has been read by then.
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }>((resolveClosed, reject) => {
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('close', (code, signal) => { clearTimeout(timer); resolveClosed({ code, signal, timedOut }); });
+  });
+  // Forwarded stderr is already on the user's terminal: do not print it twice.
+  const tail = () => (o.forwardStderr ? '' : stderrTail);
+  return {
+    closed,
+    crashError: (end) => crashError({ stage, signal: end.signal ?? undefined, exitCode: end.code ?? undefined, timedOut: end.timedOut, libraries: [...libraries], stderrTail: tail() }),
+    reportUnloadCrash: (end) => {
+      const only = libraries.size === 1 ? [...libraries][0] : undefined;
+      const err = crashError({ stage: { stage: 'unload', path: only }, signal: end.signal ?? undefined, exitCode: end.code ?? undefined, timedOut: false, libraries: [...libraries], stderrTail: tail() });
+      if (o.onUnloadCrash) o.onUnloadCrash(err);
+      else process.stderr.write(formatWarning(err.code, err.message, err.hint) + '\n');
+    },
+  };
+}
+
 /**
  * Runs `task` in a child process. Resolves to its return value; rejects with the error it threw
  * (a KitError keeps its code), or with E_CRASH / E_TIMEOUT naming the stage, signal and stderr tail.
  */
-export function runIsolated<N extends TaskName>(name: N, args: TaskArgs<N>, o: IsolateOptions = {}): Promise<TaskResult<N>> {
-  type T = TaskResult<N>;
-  return new Promise<T>((resolvePromise, reject) => {
-    const child = takeChild(o);
-    const input = child.stdio[4] as Writable;
-    input.on('error', () => { /* the child died before reading its task: 'close' reports it */ });
-    input.end(JSON.stringify({ name, args }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
-    let stage: StageEvent | undefined;
-    const libraries = new Set<string>();
-    let outcome: { value: unknown } | { error: Error } | undefined;
-    let stderrTail = '';
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    const arm = (ms = o.timeoutMs) => {
-      if (!ms || timedOut) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        // Ask where it is (the shim answers SIGUSR2 with a 'hang' stage line), then kill it.
-        child.kill('SIGUSR2');
-        timer = setTimeout(() => child.kill('SIGKILL'), WHERE_GRACE_MS);
-      }, ms);
-    };
-    // Node's own start-up (slow on a loaded machine) is not the plug-in's time: the limit applies
-    // from the first line the child sends, with a generous bound before it.
-    if (o.timeoutMs) arm(Math.max(o.timeoutMs, STARTUP_MS));
-
-    if (child.stdout) {
-      child.stdout.on('data', (d: Buffer) => { if (o.stdout !== 'ignore') process.stderr.write(d); });
-    }
-    child.stderr!.on('data', (d: Buffer) => {
-      if (o.forwardStderr) process.stderr.write(d);
-      stderrTail = (stderrTail + d.toString('utf8')).slice(-STDERR_TAIL_BYTES);
-    });
-    let pending = '';
-    const channel = child.stdio[3] as NodeJS.ReadableStream;
-    channel.on('data', (d: Buffer) => {
-      pending += d.toString('utf8');
-      let nl: number;
-      while ((nl = pending.indexOf('\n')) >= 0) {
-        const line = pending.slice(0, nl);
-        pending = pending.slice(nl + 1);
-        if (!line) continue;
-        let msg: { t: string; [k: string]: unknown };
-        try { msg = JSON.parse(line); } catch { continue; }
-        arm();
-        if (msg.t === 'stage') {
-          const { t: _t, ...e } = msg;
-          stage = mergeStage(stage, e as unknown as StageEvent, libraries);
-          if (stage?.path) libraries.add(stage.path);
-          if (stage) o.onStage?.(stage);
-          if (msg.stage === 'hang' && timedOut) child.kill('SIGKILL');
-        } else if (msg.t === 'progress') {
-          o.onProgress?.(msg.value);
-        } else if (msg.t === 'result') {
-          outcome = { value: msg.value };
-        } else if (msg.t === 'error') {
-          outcome = { error: reviveError(msg.error as never) };
-        }
-      }
-    });
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    // 'close' (not 'exit'): every byte of fd 3 and stderr has been read by then.
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      // Forwarded stderr is already on the user's terminal: do not print it twice.
-      const tail = o.forwardStderr ? '' : stderrTail;
-      if (outcome !== undefined && !timedOut && (signal !== null || code !== 0)) {
-        // The task finished, then the child died at exit: library destructors. What was produced
-        // stands; the crash is reported on its own, naming that stage.
-        const only = libraries.size === 1 ? [...libraries][0] : undefined;
-        const err = crashError({ stage: { stage: 'unload', path: only }, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries], stderrTail: tail });
-        if (o.onUnloadCrash) o.onUnloadCrash(err);
-        else process.stderr.write(formatWarning(err.code, err.message, err.hint) + '\n');
-      } else if (timedOut || signal !== null || outcome === undefined) {
-        reject(crashError({ stage, signal: signal ?? undefined, exitCode: code ?? undefined, timedOut, libraries: [...libraries], stderrTail: tail }));
-        return;
-      }
-      if ('error' in outcome!) reject(outcome.error);
-      else resolvePromise(outcome!.value as T);
-    });
+export async function runIsolated<N extends TaskName>(name: N, args: TaskArgs<N>, o: IsolateOptions = {}): Promise<TaskResult<N>> {
+  const child = takeChild(o);
+  const input = child.stdio[4] as Writable;
+  input.on('error', () => { /* the child died before reading its task: 'close' reports it */ });
+  input.end(JSON.stringify({ name, args }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  let outcome: { value: unknown } | { error: Error } | undefined;
+  const watch = supervise(child, o, (msg) => {
+    if (msg.t === 'progress') o.onProgress?.(msg.value);
+    else if (msg.t === 'result') outcome = { value: msg.value };
+    else if (msg.t === 'error') outcome = { error: reviveError(msg.error as never) };
   });
+  const end = await watch.closed;
+  if (outcome === undefined || end.timedOut) throw watch.crashError(end);
+  // The task finished, then the child died at exit: what was produced stands; the crash is reported on its own.
+  if (end.signal !== null || end.code !== 0) watch.reportUnloadCrash(end);
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value as TaskResult<N>;
 }
