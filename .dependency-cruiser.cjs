@@ -28,8 +28,8 @@ module.exports = {
       name: 'cli-command-to-command',
       comment: 'A command file must not import another command file: share through tooling/ or a cli helper.',
       severity: 'error',
-      from: { path: '^cli/(new|build|inspect|call|run|test|templates|add|doctor|package|install|uninstall|list)\\.ts$' },
-      to: { path: '^cli/(new|build|inspect|call|run|test|templates|add|doctor|package|install|uninstall|list)\\.ts$' },
+      from: { path: '^cli/(new|build|inspect|call|run|test|dev|fuzz|bindings|templates|add|doctor|package|install|uninstall|list)\\.ts$' },
+      to: { path: '^cli/(new|build|inspect|call|run|test|dev|fuzz|bindings|templates|add|doctor|package|install|uninstall|list)\\.ts$' },
     },
     {
       name: 'product-imports-bench-or-test',

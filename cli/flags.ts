@@ -2,7 +2,7 @@
  * Registers a command's options from its table (tooling/options/commands.ts) and reads them back
  * typed, with defaults applied and values checked by the table — commander only splits argv.
  */
-import { Option, type Command } from 'commander';
+import { Option, type Command } from './commander.js';
 import { flagName, helpText, readOptions, type OptionTable, type OptionValues } from '../tooling/options/schema.js';
 
 function collect(value: string, previous: string[] | undefined): string[] {

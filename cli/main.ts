@@ -1,5 +1,5 @@
 /** Entry point of the `wasmedge-plugin` command: one file per command, registered here. */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError } from './commander.js';
 import { formatError, reportError } from './output.js';
 import { kitVersion } from '../tooling/paths.js';
 import { commands } from './commands.js';

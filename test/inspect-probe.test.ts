@@ -142,7 +142,9 @@ describe('the probe and the Node child give the same inspect report', () => {
   same('a plug-in that replaces the SIGSEGV handler in Create', () => [lib.sighandler]);
   same('a crash at exit (library destructor) keeps the report', () => [lib.dtor]);
   for (const k of ['IN_CONSTRUCTOR', 'IN_GETDESCRIPTOR', 'IN_CREATE', 'abort', 'exit']) {
-    same(`a crash ${k} names the same stage and plug-in`, () => [lib.basic, lib[k]]);
+    // Alone (nothing runs after the crash) and after a good plug-in (whose modules are still to come).
+    same(`a crash ${k} names the same stage and plug-in`, () => [lib[k]], (r) => expect(r).toMatchObject({ rejected: expect.stringMatching(/^E_CRASH$/) }));
+    same(`a crash ${k} after a good plug-in`, () => [lib.basic, lib[k]], (r) => expect(r).toMatchObject({ rejected: 'E_CRASH' }));
   }
 });
 

@@ -3,7 +3,9 @@
  * is a keyword or not a valid identifier is renamed (and the rename is noted next to the
  * declaration); the import itself always keeps the exact name.
  */
-export type GuestLanguage = 'c' | 'rust' | 'assemblyscript' | 'wat';
+import type { GuestLanguage } from './languages.js';
+
+export type { GuestLanguage };
 
 const C_KEYWORDS = 'auto break case char const continue default do double else enum extern float for goto if inline int long register restrict return short signed sizeof static struct switch typedef union unsigned void volatile while _Alignas _Alignof _Atomic _Bool _Complex _Generic _Imaginary _Noreturn _Static_assert _Thread_local alignas alignof bool constexpr false nullptr static_assert thread_local true typeof typeof_unqual';
 const RUST_KEYWORDS = 'as break const continue crate else enum extern false fn for if impl in let loop match mod move mut pub ref return self Self static struct super trait true type unsafe use where while async await dyn abstract become box do final macro override priv typeof unsized virtual yield try gen safe';

@@ -6,8 +6,7 @@ import type { GuestModel } from './model.js';
 import { emitRust } from './rust.js';
 import { emitWat } from './wat.js';
 
-export type { GuestLanguage } from './identifiers.js';
-export const GUEST_LANGUAGES: readonly GuestLanguage[] = ['c', 'rust', 'assemblyscript', 'wat'];
+export { GUEST_LANGUAGES, type GuestLanguage } from './languages.js';
 
 /** File name written into `--out DIR` (and next to guest programs by `test`). */
 export const BINDINGS_FILE: Record<GuestLanguage, string> = { c: 'bindings.h', rust: 'bindings.rs', assemblyscript: 'bindings.ts', wat: 'bindings.wat' };

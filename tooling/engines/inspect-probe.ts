@@ -116,6 +116,7 @@ class ProbeInspection {
       this.#byFile.set(fileIdentity(path), plugin);
       loaded.push(plugin);
     } catch (e) {
+      if (this.#probe.ended) throw e; // the probe died: the caller reports the crash
       errors.push(toLoadError(e, path));
     }
   }
@@ -139,7 +140,7 @@ class ProbeInspection {
       this.#warnSignals(`plug-in '${p.facts.name}'`, `while deleting module '${instanceName}'`);
       return module;
     } catch (e) {
-      if (!isKitError(e) || e.code === 'E_CRASH' || e.code === 'E_TIMEOUT') throw e; // the probe died: the caller reports it
+      if (this.#probe.ended || !isKitError(e)) throw e; // the probe died: the caller reports the crash
       const error = { path: p.path, ...e.toJSON() };
       errors.push(error as LoadError);
       return { name, description, functions: [], error: error as LoadError };

@@ -50,6 +50,11 @@ export class ProbeSession {
     });
   }
 
+  /** The probe died (or hung and was killed): every request since fails with this crash error. */
+  get ended(): Error | undefined {
+    return this.#ended;
+  }
+
   /** Sends one command; `stage` is announced (by the probe, before the plug-in code runs). */
   request(verb: string, args: string, stage?: StageEvent): Promise<ProbeReply> {
     if (this.#ended) return Promise.reject(this.#ended);

@@ -4,7 +4,7 @@
  * command, add one entry to its table (shared entries, such as `isolation()`, are functions below).
  */
 import { LANGUAGES, QUESTIONS } from '../scaffold/answers.js';
-import { GUEST_LANGUAGES } from '../bindings/index.js';
+import { GUEST_LANGUAGES } from '../bindings/languages.js';
 import { SANITIZERS } from '../sanitizer.js';
 import { defineOptions, type OptionSpec, type SwitchSpec, type TextSpec, type TimeoutSpec, type NegatableSpec } from './schema.js';
 
