@@ -17,7 +17,7 @@ export function register(program: Command): void {
       const opts = flagValues(RUN_OPTIONS, raw);
       const { engine, install } = resolveEngine(opts);
       if (engine !== 'kit') {
-        const r = await runWithEngines(file, args, opts, engine, install, opts.timeout);
+        const r = await runWithEngines(file, args, opts, engine, install, opts.timeout, true);
         if (opts.json) printJson(r);
         process.exitCode = engine === 'both'
           ? (opts.json ? (r.comparison!.same ? 0 : 1) : printComparison(r))

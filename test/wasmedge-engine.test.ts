@@ -43,6 +43,24 @@ beforeAll(() => {
 });
 afterAll(() => removeDir(tmp));
 
+/** Copies stdin to stdout (WASI fd_read / fd_write), 1 KiB at a time. */
+const CAT_WAT = `(module
+  (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "_start") (local $n i32)
+    (block $done
+      (loop $more
+        (i32.store (i32.const 0) (i32.const 64))
+        (i32.store (i32.const 4) (i32.const 1024))
+        (br_if $done (i32.ne (call $fd_read (i32.const 0) (i32.const 0) (i32.const 1) (i32.const 16)) (i32.const 0)))
+        (local.set $n (i32.load (i32.const 16)))
+        (br_if $done (i32.eqz (local.get $n)))
+        (i32.store (i32.const 32) (i32.const 64))
+        (i32.store (i32.const 36) (local.get $n))
+        (drop (call $fd_write (i32.const 1) (i32.const 32) (i32.const 1) (i32.const 20)))
+        (br $more)))))`;
+
 const STOP_WAT = `(module (import "features" "stop" (func $stop))
   (func (export "_start") (call $stop) (unreachable))
   (func (export "inv") (result i32) (call $stop) (i32.const 5)))`;
@@ -167,6 +185,17 @@ describe.skipIf(!WASMEDGE)(`in real WasmEdge ${WASMEDGE?.version ?? ''}`, () => 
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('error[E_TRAP]: wasm trap in WasmEdge: execution failed: integer divide by zero');
     expect((await cli(['run', wat, '--engine', 'both', '--invoke', 'boom', '--', '0'])).stdout).toMatch(/^same in both engines/);
+  });
+
+  it('stdin reaches the program: as it is with one engine, the same bytes in each with --engine both', async () => {
+    const wat = tee('cat.wat', CAT_WAT);
+    const input = 'line one\nÜnïcode line two\n';
+    expect(await cli(['run', wat, '--engine', 'wasmedge'], { input })).toMatchObject({ status: 0, stdout: input });
+    const j = JSON.parse((await cli(['run', wat, '--engine', 'both', '--json'], { input })).stdout);
+    expect(j.kit).toMatchObject({ kind: 'exit', stdout: input });
+    expect(j.wasmedgeOutcome).toMatchObject({ kind: 'exit', stdout: input });
+    expect(j.comparison.same).toBe(true);
+    expect(await cli(['run', wat], { input })).toMatchObject({ status: 0, stdout: input });
   });
 
   it('an API-4 plug-in is reported as a difference (exit 1) with both sides', async () => {

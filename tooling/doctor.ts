@@ -4,7 +4,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { isKitError } from '../runtime/errors.js';
 import { loadShim } from '../runtime/native/binding.js';
 import { shimPath, packageRoot } from '../runtime/paths.js';

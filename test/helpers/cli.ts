@@ -22,10 +22,11 @@ export function ensureBuilt(): void {
 }
 
 /** Runs `wasmedge-plugin args…`; never rejects for a non-zero exit. */
-export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string } = {}): Promise<CliResult> {
   return collectOutput(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1', ...opts.env },
     timeoutMs: opts.timeoutMs ?? 60_000,
+    input: opts.input,
   });
 }

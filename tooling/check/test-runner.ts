@@ -4,7 +4,6 @@
  * (conformance.ts), calls every host function with generated arguments, and runs the
  * project's test/*.wat expectations (wat-expectations.ts). Every problem is one finding.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isKitError } from '../../runtime/errors.js';

@@ -31,6 +31,8 @@ export interface IsolateOptions {
   /** 'inherit' streams the child's stdout to ours (guest output of `run`); 'stderr' sends it to our stderr. */
   stdout?: 'inherit' | 'stderr' | 'ignore';
   stdin?: 'inherit' | 'ignore';
+  /** Bytes for the child's stdin instead (a pipe that ends after them): a guest's input given to two engines. */
+  input?: Uint8Array;
   /** Copy the child's stderr to ours as it arrives (its tail is kept for reports either way). */
   forwardStderr?: boolean;
   /** Extra environment (e.g. LD_PRELOAD of a sanitizer runtime). */
@@ -76,13 +78,13 @@ function childEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv 
   return { ...process.env, ...(cacheDir ? { NODE_COMPILE_CACHE: cacheDir } : {}), ...extra };
 }
 
-function spawnChild(o: StdioChoice & Pick<IsolateOptions, 'env'>): ChildProcess {
+function spawnChild(o: StdioChoice & Pick<IsolateOptions, 'env' | 'input'>): ChildProcess {
   // Open our stdio streams now, not while the child writes to a pipe it shares with us: Node makes
   // the pipe non-blocking when it opens a stream on it (the child makes it blocking again).
   void process.stdout;
   void process.stderr;
   return spawn(process.execPath, ['--disable-warning=ExperimentalWarning', childEntry()], {
-    stdio: [o.stdin ?? 'ignore', o.stdout === 'inherit' ? 'inherit' : 'pipe', 'pipe', 'pipe', 'pipe'],
+    stdio: [o.input ? 'pipe' : o.stdin ?? 'ignore', o.stdout === 'inherit' ? 'inherit' : 'pipe', 'pipe', 'pipe', 'pipe'],
     env: childEnv(o.env),
   });
 }
@@ -105,7 +107,7 @@ export function prestart(o: StdioChoice = {}): void {
 function takeChild(o: IsolateOptions): ChildProcess {
   const p = prestarted;
   prestarted = undefined;
-  if (p && !o.env && p.stdio.stdout === o.stdout && p.stdio.stdin === o.stdin && p.child.exitCode === null) {
+  if (p && !o.env && !o.input && p.stdio.stdout === o.stdout && p.stdio.stdin === o.stdin && p.child.exitCode === null) {
     p.child.ref();
     for (const s of p.child.stdio) (s as { ref?: () => void } | null)?.ref?.();
     return p.child;
@@ -290,6 +292,10 @@ export async function runIsolated<N extends TaskName>(name: N, args: TaskArgs<N>
   const input = child.stdio[4] as Writable;
   input.on('error', () => { /* the child died before reading its task: 'close' reports it */ });
   input.end(JSON.stringify({ name, args }, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  if (o.input) {
+    child.stdin!.on('error', () => { /* the guest stopped reading (EPIPE): what it read is what counts */ });
+    child.stdin!.end(o.input);
+  }
   let outcome: { value: unknown } | { error: Error } | undefined;
   const watch = supervise(child, o, (msg) => {
     if (msg.t === 'progress') o.onProgress?.(msg.value);

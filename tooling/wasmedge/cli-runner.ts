@@ -31,6 +31,8 @@ export interface WasmEdgeRun {
   /** The kit's notation, HOST[:GUEST]. */
   dirs?: string[];
   timeoutMs?: number;
+  /** The guest's stdin: ours ('inherit'), these bytes, or nothing (the default). */
+  stdin?: 'inherit' | Uint8Array;
 }
 
 /** WasmEdge's `--dir` is GUEST:HOST (the kit's is HOST[:GUEST]; the guest path defaults to the host path as written). */
@@ -120,8 +122,10 @@ export function runWasmEdge(install: WasmEdgeInstall, run: WasmEdgeRun): EngineO
   try {
     const env = { ...process.env };
     if (staged) env.WASMEDGE_PLUGIN_PATH = staged.pluginPath;
+    const stdin = run.stdin === undefined ? 'ignore' : run.stdin === 'inherit' ? 'inherit' : 'pipe';
     const r = spawnSync(install.binary, wasmedgeArgs(run), {
-      encoding: 'utf8', env, timeout: run.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8', env, timeout: run.timeoutMs, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024, stdio: [stdin, 'pipe', 'pipe'],
+      input: run.stdin instanceof Uint8Array ? run.stdin : undefined,
     });
     const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
     if (r.error && !timedOut) return { engine: 'wasmedge', kind: 'crash', stdout: '', status: null, message: `could not run ${install.binary}: ${r.error.message}` };

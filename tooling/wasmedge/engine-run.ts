@@ -15,6 +15,7 @@ import { inspectIsolated } from '../engines/isolated.js';
 import type { RunCommandOptions, RunOutcome } from '../engines/run.js';
 import { runIsolated } from '../isolation/parent.js';
 import { ToolError } from '../errors.js';
+import { formatWarning } from '../messages.js';
 import { compareOutcomes, type Comparison } from './compare.js';
 import { runWasmEdge, wasmedgeLiteral } from './cli-runner.js';
 import { requireWasmEdge, type WasmEdgeInstall } from './find.js';
@@ -69,19 +70,47 @@ export function installSummary(w: WasmEdgeInstall): NonNullable<EngineRunReport[
   return { binary: w.binary, version: w.version, apiVersion: w.apiVersion, source: w.source };
 }
 
-/** Runs `file` in the kit (isolated, stdout captured) and/or WasmEdge; compares with `both`. */
-export async function runWithEngines(file: string, args: string[], o: RunCommandOptions, engine: EngineChoice, install: WasmEdgeInstall | undefined, timeoutMs: number | undefined): Promise<EngineRunReport> {
+/** Reads a stream to its end. */
+async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * What the guest gets on stdin (`run` only; checks never read the user's stdin). One engine: ours,
+ * as is. Both: the same bytes twice, so our stdin is read to its end first — only when the program
+ * can read stdin at all (it imports fd_read) and stdin is not a terminal (input typed live cannot
+ * be replayed to the second engine; the user is told to pipe it).
+ */
+async function guestStdin(engine: EngineChoice, imports: ReadonlyArray<{ module: string; name: string }>): Promise<'inherit' | Uint8Array | undefined> {
+  if (!imports.some((i) => i.module === 'wasi_snapshot_preview1' && i.name === 'fd_read')) return undefined;
+  if (engine !== 'both') return 'inherit';
+  if (process.stdin.isTTY) {
+    process.stderr.write(formatWarning('E_USAGE', 'with --engine both the program\'s stdin is not connected to a terminal (typed input cannot be given to both engines)', 'pipe the input instead: `… | wasmedge-plugin run --engine both …`') + '\n');
+    return undefined;
+  }
+  return readAll(process.stdin);
+}
+
+/**
+ * Runs `file` in the kit (isolated, stdout captured) and/or WasmEdge; compares with `both`.
+ * `connectStdin`: the guest reads our stdin (see guestStdin); otherwise it reads nothing.
+ */
+export async function runWithEngines(file: string, args: string[], o: RunCommandOptions, engine: EngineChoice, install: WasmEdgeInstall | undefined, timeoutMs: number | undefined, connectStdin = false): Promise<EngineRunReport> {
   const tmp = mkdtempSync(join(tmpdir(), 'wpk-engines-'));
   try {
     const bytes = await loadWasmFile(file);
     const info = parseWasm(bytes);
     const sig = o.invoke !== undefined ? info.exports.find((e) => e.name === o.invoke && e.kind === 'function')?.signature : undefined;
     const report: EngineRunReport = { engine, wasmedge: install && installSummary(install) };
+    const stdin = connectStdin ? await guestStdin(engine, info.imports) : undefined;
 
     if (engine !== 'wasmedge') {
       const stdoutPath = join(tmp, 'kit-stdout');
       try {
-        const r = await runIsolated('run', [file, args, { ...o, stdoutPath }], { stdout: 'stderr', stdin: 'ignore', timeoutMs, forwardStderr: true });
+        const input = stdin instanceof Uint8Array ? { input: stdin } : { stdin: stdin ?? 'ignore' as const };
+        const r = await runIsolated('run', [file, args, { ...o, stdoutPath }], { stdout: 'stderr', ...input, timeoutMs, forwardStderr: true });
         report.kit = kitOutcomeFromRun(r, readFileSync(stdoutPath, 'utf8'), o.invoke !== undefined);
       } catch (e) {
         report.kit = kitOutcomeFromError(e);
@@ -100,7 +129,7 @@ export async function runWithEngines(file: string, args: string[], o: RunCommand
       const flags = o.opt.length ? optionFlags(o.opt, await declaredOptions(o.plugin, timeoutMs)) : [];
       report.wasmedgeOutcome = runWasmEdge(install!, {
         wasmFile, args: weArgs, invoke: o.invoke, resultTypes: sig?.results, pluginPaths: o.plugin,
-        optionFlags: flags, env: o.env, dirs: o.dir, timeoutMs,
+        optionFlags: flags, env: o.env, dirs: o.dir, timeoutMs, stdin,
       });
     }
     if (report.kit && report.wasmedgeOutcome) report.comparison = compareOutcomes(report.kit, report.wasmedgeOutcome);
