@@ -91,6 +91,13 @@ beforeAll(() => {
   lib.noEntry = fixture('no_entry', 'bad/descriptor.c', { NO_ENTRY: true });
   lib.missingSymbol = fixture('missing_symbol', 'runtime/missing_symbol.c');
   lib.noDescriptor = fixture('no_descriptor', 'runtime/no_descriptor.c');
+  // A plug-in whose NEEDED library is gone by the time it is loaded.
+  const needDir = path.join(tmp, 'need');
+  fs.mkdirSync(needDir);
+  buildPluginLib([writeFile(needDir, 'need.c', 'int wpk_needed(void) { return 1; }\n')], path.join(needDir, 'libwpkneed.so'), { stubDir: path.join(tmp, 'stub') });
+  lib.needsMissing = buildPluginLib([path.join(FIXTURES, 'runtime', 'basic.c'), writeFile(needDir, 'use.c', 'int wpk_needed(void);\nint wpk_use(void) { return wpk_needed(); }\n')],
+    path.join(tmp, 'libneeds_missing.so'), { stubDir: path.join(tmp, 'stub'), extra: [`-L${needDir}`, '-lwpkneed'] });
+  fs.rmSync(path.join(needDir, 'libwpkneed.so'));
   lib.sighandler = fixture('sighandler', 'bad/sighandler.c');
   lib.dtor = fixture('dtor', 'diagnosis/misbehave.c', { DTOR_CRASH: true, PLUGIN_NAME: '"dtor"' });
   lib.renamed = fixture('renamed', 'diagnosis/misbehave.c', { RENAMED: true, PLUGIN_NAME: '"renamed"' });
@@ -137,7 +144,9 @@ describe('the probe and the Node child give the same inspect report', () => {
     expect(new Set(r.errors.map((e) => e.code))).toEqual(new Set(['E_BAD_DESCRIPTOR', 'E_CREATE_FAILED', 'E_DUPLICATE_PLUGIN']));
   });
   same('descriptor rules of bad/descriptor.c, and API version 3', () => ['NULL_DESCRIPTOR', 'BAD_OPTION_TYPE', 'NULL_OPTION_STORAGE', 'DUP_OPTION', 'DUP_MODULE', 'NULL_CREATE', 'COUNT_MISMATCH', 'CREATE_RETURNS_NULL', 'EMPTY_PLUGIN_NAME', 'api3'].map((k) => lib[k]));
-  same('loader failures: no entry point, the internal entry, a missing symbol, not ELF, wrong extension, missing path', () => [lib.noEntry, lib.noDescriptor, lib.missingSymbol, lib.text, lib.wrongExt, path.join(tmp, 'nope.so')]);
+  same('loader failures: no entry point, the internal entry, a missing symbol, a missing library, not ELF, wrong extension, missing path',
+    () => [lib.noEntry, lib.noDescriptor, lib.missingSymbol, lib.needsMissing, lib.text, lib.wrongExt, path.join(tmp, 'nope.so')],
+    (r) => expect(r.errors.map((e) => e.code)).toEqual(['E_NO_DESCRIPTOR', 'E_NO_DESCRIPTOR', 'E_MISSING_SYMBOL', 'E_LOAD_FAILED', 'E_NOT_A_LIBRARY', 'E_NOT_A_LIBRARY', 'E_NOT_FOUND']));
   same('the same name twice (first wins) and the same file twice (one plug-in, listed twice)', () => [lib.basic, lib.copy, lib.link, lib.basic]);
   same('a plug-in that replaces the SIGSEGV handler in Create', () => [lib.sighandler]);
   same('a crash at exit (library destructor) keeps the report', () => [lib.dtor]);
