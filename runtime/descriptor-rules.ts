@@ -25,8 +25,8 @@ export interface DescriptorProblem {
 /**
  * What a descriptor says, as plain data: the facts every rule below judges. The runtime decodes
  * them from memory (readDescriptor); the crash-isolated `inspect` probe reports the same facts from
- * its own process (tooling/isolation/probe.ts). Arrays whose count is implausible (> MAX_DESCRIPTOR_COUNT) or
- * whose pointer is NULL are not read: `modules` / `options` are then empty.
+ * its own process (tooling/isolation/probe.ts). Arrays whose count is implausible (above
+ * MAX_DESCRIPTOR_COUNT) or whose pointer is NULL are not read: `modules` / `options` are then empty.
  */
 export interface DescriptorFacts {
   name?: string;

@@ -6,10 +6,7 @@ import { ModuleDescriptor, PluginDescriptor, ProgramOption, koffi, readCString, 
 import { OPTION_TYPES, readOptionValue, type OptionType } from './options.js';
 import { descriptorProblems, readableCount, type DescriptorFacts, type DescriptorProblem } from './descriptor-rules.js';
 
-export {
-  SUPPORTED_API_VERSIONS, MAX_DESCRIPTOR_COUNT, nameProblems, descriptorProblems, readableCount,
-  type DescriptorFacts, type DescriptorProblem,
-} from './descriptor-rules.js';
+export { SUPPORTED_API_VERSIONS, nameProblems, type DescriptorProblem } from './descriptor-rules.js';
 export { compatibleWith } from './api-versions.js';
 
 export interface RawModule {

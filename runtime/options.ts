@@ -6,10 +6,7 @@
 import { koffi, type Ptr, type Shim } from './native/binding.js';
 import { OPTION_VALUE_SIZES, decodeOptionValue, stringOptionValue, type OptionType, type OptionValue } from './option-values.js';
 
-export {
-  OPTION_TYPES, MAX_STRING_OPTION, coerceOptionValue, decodeOptionValue, describeOption, stringOptionValue,
-  type OptionInfo, type OptionType, type OptionValue,
-} from './option-values.js';
+export { OPTION_TYPES, coerceOptionValue, describeOption, type OptionInfo, type OptionType, type OptionValue } from './option-values.js';
 
 /** Reads a value of `type` stored at `p` (NULL gives null). */
 export function readOptionValue(type: OptionType, p: Ptr | null): OptionValue | null {

@@ -200,14 +200,21 @@ function reviveError(e: { code: string; message: string; hint?: string; path?: s
   return err;
 }
 
+/** How a child ended. */
+export interface ChildEnd {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+}
+
 /** A child being watched: its stage lines, stderr tail and timeout, and how it ended. */
 export interface Supervised {
   /** Resolves once the child closed and all its output was read. */
-  closed: Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }>;
+  closed: Promise<ChildEnd>;
   /** The E_CRASH / E_TIMEOUT error for a child that died or hung, naming the last stage. */
-  crashError(end: { code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }): ToolError;
+  crashError(end: ChildEnd): ToolError;
   /** The child died at exit after its work was complete (library destructors): report it as `o` says. */
-  reportUnloadCrash(end: { code: number | null; signal: NodeJS.Signals | null }): void;
+  reportUnloadCrash(end: ChildEnd): void;
 }
 
 /**
@@ -265,7 +272,7 @@ export function supervise(child: ChildProcess, o: IsolateOptions, onMessage: (ms
     }
   });
   // 'close' (not 'exit'): every byte of fd 3 and stderr has been read by then.
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null; timedOut: boolean }>((resolveClosed, reject) => {
+  const closed = new Promise<ChildEnd>((resolveClosed, reject) => {
     child.on('error', (e) => { clearTimeout(timer); reject(e); });
     child.on('close', (code, signal) => { clearTimeout(timer); resolveClosed({ code, signal, timedOut }); });
   });
