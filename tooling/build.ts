@@ -219,7 +219,8 @@ export async function buildCMakeVariant(dir: string, variant: BuildVariant, opts
   try {
     configure = await system.getConfigureCommand();
     // cmake-js appends the configure-time arguments to `cmake --build` too, where they do not belong.
-    build = (await system.getBuildCommand()).slice(0, -extraCMakeArgs.length);
+    const withExtra = await system.getBuildCommand();
+    build = withExtra.slice(0, withExtra.length - extraCMakeArgs.length);
   } catch (e) {
     const message = (e as Error).message ?? String(e);
     if (/compiler toolset is not available/i.test(message)) throw missingTool('C++ compiler', 'cmake-js found no g++ or clang++');
